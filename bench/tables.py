@@ -1,0 +1,114 @@
+"""Benchmark: build and render all twelve tables (demo budgets, synthetic ×10 and ×100).
+
+Usage (prints one line per budget and database):
+
+    .venv/bin/python bench/tables.py                    # SQLite (a temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/tables.py
+
+It migrates a throw-away database (for PostgreSQL, a database named ``bench_tables``),
+loads the demo budgets and synthetic ones, then reports per budget: expenditure lines,
+queries to build all tables, milliseconds to build, to render them with the template
+partial, and to render them with django-tables2 for comparison.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    import psycopg
+
+    base, _, _ = url.rpartition("/")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS bench_tables")
+        conn.execute("CREATE DATABASE bench_tables")
+    return f"{base}/bench_tables"
+
+
+os.environ["DATABASE_URL"] = _database_url()
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.synthetic import synthetic_budget  # noqa: E402
+from budgets.models import Budget  # noqa: E402
+from disclosures.tables import build_all  # noqa: E402
+
+
+def timed(function, repeat: int) -> float:
+    """Median milliseconds of ``repeat`` runs."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def render_partials(tables) -> str:
+    return "".join(
+        render_to_string("disclosures/partials/report_table.html", {"table": t}) for t in tables
+    )
+
+
+def render_tables2(tables) -> str:
+    """The same tables through django-tables2 (flat headers: it has no column groups)."""
+    import django_tables2 as tables2
+
+    html = []
+    for table in tables:
+        leaves = table.leaves()
+        attrs = {leaf.key: tables2.Column(verbose_name=leaf.label) for leaf in leaves}
+        klass = type("T", (tables2.Table,), attrs)
+        data = [{leaf.key: row.cells.get(leaf.key) for leaf in leaves} for row in table.rows]
+        html.append(klass(data, orderable=False).as_html(None))
+    return "".join(html)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    demo = list(Budget.objects.select_related("department").order_by("department__code"))
+    synthetic = [
+        synthetic_budget(scale=10, department_code="910"),
+        synthetic_budget(scale=100, department_code="999"),
+    ]
+    vendor = connection.vendor
+    print(
+        f"{'database':10} {'budget':28} {'lines':>6} {'queries':>7} {'build ms':>9} {'partial ms':>10} {'tables2 ms':>10}"
+    )
+    for budget, label in [(b, b.department.name) for b in demo] + [
+        (synthetic[0], "合成 ×10"),
+        (synthetic[1], "合成 ×100"),
+    ]:
+        repeat = 3 if budget.lines.count() > 2000 else 10
+        with CaptureQueriesContext(connection) as captured:
+            tables = build_all(budget_id=budget.pk)
+        build_ms = timed(lambda b=budget: build_all(budget_id=b.pk), repeat)
+        partial_ms = timed(lambda t=tables: render_partials(t), repeat)
+        tables2_ms = timed(lambda t=tables: render_tables2(t), repeat)
+        print(
+            f"{vendor:10} {label:28} {budget.lines.count():6d} {len(captured.captured_queries):7d} "
+            f"{build_ms:9.1f} {partial_ms:10.1f} {tables2_ms:10.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+"""Chinese admin for data entry: catalogues, organisations, budgets, projects."""
+
+from budgets.admin import budget, catalogues, organisation, projects  # noqa: F401

@@ -1,0 +1,169 @@
+"""The budget page: everything a clerk enters for one department-year, in Chinese."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
+from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.models import (
+    AssetHolding,
+    Budget,
+    DepartmentIndicator,
+    DepartmentTask,
+    NarrativeSection,
+    PerformanceGoal,
+    PriorYearFigures,
+    ProcurementItem,
+    Project,
+    TransferPayment,
+)
+from budgets.selectors import annotated_totals, budget_summaries_queryset
+
+
+def budget_findings_context(budget) -> dict:
+    """The cross-table checks of a budget, for its admin page."""
+    from disclosures.checks import Level, check_budget
+
+    findings = check_budget(budget_id=budget.pk)
+    errors = sum(1 for f in findings if f.level == Level.ERROR)
+    department = budget.department
+    url = reverse("disclosures:tables", args=[department.region.code, budget.year, department.code])
+    return {
+        "findings": findings,
+        "finding_errors": errors,
+        "finding_warnings": len(findings) - errors,
+        "table_url": url,
+    }
+
+
+class PriorYearInline(admin.StackedInline):
+    model = PriorYearFigures
+    extra = 1
+    max_num = 1
+    can_delete = False
+    verbose_name_plural = "上年对比数（万元）"
+
+
+class NarrativeInline(admin.StackedInline):
+    model = NarrativeSection
+    extra = 0
+    verbose_name_plural = "文字说明（主要职责、机构设置、名词解释、增减原因等）"
+
+
+class ProjectListInline(admin.TabularInline):
+    """Projects are edited on their own page (lines and indicators); listed here with links."""
+
+    model = Project
+    extra = 0
+    fields = ("code", "name", "unit", "kind", "edit_link")
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "项目支出（点击进入项目页填写明细和绩效指标）"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="操作")
+    def edit_link(self, project):
+        url = reverse("admin:budgets_project_change", args=[project.pk])
+        return format_html('<a href="{}">编辑明细和绩效指标</a>', url)
+
+
+class PerformanceGoalInline(admin.StackedInline):
+    model = PerformanceGoal
+    extra = 1
+    max_num = 1
+    verbose_name_plural = "部门整体绩效目标：年度履职目标"
+
+
+class DepartmentTaskInline(admin.TabularInline):
+    model = DepartmentTask
+    extra = 0
+    fields = ("position", "name", "content")
+
+
+class DepartmentIndicatorInline(admin.TabularInline):
+    model = DepartmentIndicator
+    extra = 0
+    fields = ("position", "level1", "level2", "level3", "value", "explanation")
+
+
+class ProcurementInline(admin.TabularInline):
+    model = ProcurementItem
+    extra = 0
+    fields = (
+        "unit",
+        "category",
+        "item",
+        "catalogue_code",
+        "quantity",
+        "unit_price",
+        "amount",
+        "sme_amount",
+    )
+
+
+class AssetInline(admin.TabularInline):
+    model = AssetHolding
+    extra = 0
+    fields = ("category", "quantity", "value")
+
+
+class TransferPaymentInline(admin.TabularInline):
+    model = TransferPayment
+    extra = 0
+    fields = ("position", "name", "amount")
+
+
+@admin.register(Budget)
+class BudgetAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+    list_display = ("department", "year_display", "status", "total", "basic", "project")
+    list_filter = ("fiscal_year", "status", "department__region")
+    search_fields = ("department__name", "department__code")
+    autocomplete_fields = ("department",)
+    readonly_fields = ("status", "created_at", "updated_at")
+    fields = ("department", "fiscal_year", "status", "cover_date", "created_at", "updated_at")
+    inlines = [
+        PriorYearInline,
+        NarrativeInline,
+        BasicLineInline,
+        ProjectListInline,
+        PerformanceGoalInline,
+        DepartmentTaskInline,
+        DepartmentIndicatorInline,
+        ProcurementInline,
+        AssetInline,
+        TransferPaymentInline,
+    ]
+
+    def get_queryset(self, request):
+        return self.scope(request, budget_summaries_queryset())
+
+    @admin.display(description="预算年度", ordering="fiscal_year__year")
+    def year_display(self, budget):
+        return budget.fiscal_year.year
+
+    @admin.display(description="支出合计（万元）")
+    def total(self, budget):
+        return f"{annotated_totals(budget).total:,.2f}"
+
+    @admin.display(description="基本支出（万元）")
+    def basic(self, budget):
+        return f"{annotated_totals(budget).basic:,.2f}"
+
+    @admin.display(description="项目支出（万元）")
+    def project(self, budget):
+        return f"{annotated_totals(budget).project:,.2f}"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        budget = self.get_object(request, object_id)
+        if budget is not None:
+            extra_context.update(budget_findings_context(budget))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        warn_about_cross_kind_pairs(request, formset, self.message_user)

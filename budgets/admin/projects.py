@@ -1,0 +1,47 @@
+"""The project page: a project's lines (项目支出明细) and performance indicators."""
+
+from django.contrib import admin
+from django.db.models import Sum
+
+from budgets.admin.lines import ProjectLineInline, warn_about_cross_kind_pairs
+from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.fields import quantize
+from budgets.models import Project, ProjectIndicator
+
+
+class ProjectIndicatorInline(admin.TabularInline):
+    model = ProjectIndicator
+    extra = 0
+    fields = ("position", "level1", "level2", "level3", "value", "description", "basis")
+
+
+@admin.register(Project)
+class ProjectAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+    department_path = "budget__department"
+    list_display = ("code", "name", "unit", "kind", "lines_total", "budget")
+    list_filter = ("kind", "budget__fiscal_year")
+    search_fields = ("code", "name", "unit__name")
+    autocomplete_fields = ("budget", "unit")
+    fields = ("budget", "unit", "code", "name", "kind", "declared_total", "position")
+    inlines = [ProjectLineInline, ProjectIndicatorInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("budget__department", "budget__fiscal_year", "unit")
+            .annotate(lines_sum=Sum("lines__amount"))
+        )
+
+    @admin.display(description="项目金额（万元）", ordering="lines_sum")
+    def lines_total(self, project):
+        return f"{quantize(project.lines_sum):,.2f}"
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("kind", "特定目标类")
+        return initial
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        warn_about_cross_kind_pairs(request, formset, self.message_user)

@@ -1,0 +1,56 @@
+"""Who sees what in the admin: a clerk sees only their own department's data.
+
+Scoping is done in ``get_queryset``, which Django's admin also uses for change pages,
+deletes and autocomplete, so another department's objects are invisible everywhere.
+"""
+
+from django.db.models import QuerySet
+
+from budgets.models import Department
+
+
+def visible_departments(user) -> QuerySet:
+    """Departments ``user`` may see: all (superuser), a region's, one, or none."""
+    if user.is_superuser:
+        return Department.objects.all()
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        return Department.objects.none()
+    if profile.region_id:
+        return Department.objects.filter(region_id=profile.region_id)
+    if profile.department_id:
+        return Department.objects.filter(pk=profile.department_id)
+    return Department.objects.none()
+
+
+class DepartmentScopedAdminMixin:
+    """Restrict a ModelAdmin (or inline) to objects of the user's departments.
+
+    ``department_path`` is the lookup from the model to its Department
+    (``"department"``, ``"budget__department"``, or ``""`` for Department itself).
+    """
+
+    department_path = "department"
+
+    def scope(self, request, queryset: QuerySet) -> QuerySet:
+        if request.user.is_superuser:
+            return queryset
+        lookup = f"{self.department_path}__in" if self.department_path else "pk__in"
+        return queryset.filter(**{lookup: visible_departments(request.user)})
+
+    def get_queryset(self, request):
+        return self.scope(request, super().get_queryset(request))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        from budgets.models import Budget, BudgetUnit, Project
+
+        departments = visible_departments(request.user)
+        scoped = {
+            Department: lambda: departments,
+            Budget: lambda: Budget.objects.filter(department__in=departments),
+            BudgetUnit: lambda: BudgetUnit.objects.filter(department__in=departments),
+            Project: lambda: Project.objects.filter(budget__department__in=departments),
+        }
+        if db_field.related_model in scoped and "queryset" not in kwargs:
+            kwargs["queryset"] = scoped[db_field.related_model]()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from budgets.selectors import budget_totals
+from budgets.services.demo import demo_budget_load, demo_files
+
+
+class Command(BaseCommand):
+    help = "加载示例部门预算（新乡市红旗区医疗保障局 2022、三门峡市医疗保障局 2023），可重复运行。"
+
+    def handle(self, *args, **options):
+        for path in demo_files():
+            budget = demo_budget_load(path=path)
+            totals = budget_totals(budget=budget)
+            self.stdout.write(
+                f"已加载 {budget}：支出合计 {totals.total:,.2f} 万元"
+                f"（基本支出 {totals.basic:,.2f}，项目支出 {totals.project:,.2f}）"
+            )

@@ -1,0 +1,195 @@
+"""Expenditure at its finest grain (支出明细) and the projects (项目) it belongs to.
+
+Every table of the disclosure is a sum over these lines; no figure is typed twice.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from budgets.fields import MoneyField
+from budgets.funding import FundingSource
+from budgets.models.budget import Budget
+from budgets.models.catalogues import EconomicSubject, FunctionalSubject
+from budgets.models.organisation import BudgetUnit
+
+
+class ProjectKind(models.TextChoices):
+    OTHER_OPERATING = "其他运转类", "其他运转类"
+    SPECIFIC_PURPOSE = "特定目标类", "特定目标类"
+    PERSONNEL = "人员类", "人员类"
+    OPERATING = "运转类", "运转类"
+
+
+class Project(models.Model):
+    """A 项目 of one unit; its money is spread over one or more project lines."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="projects"
+    )
+    unit = models.ForeignKey(
+        BudgetUnit, verbose_name="项目单位", on_delete=models.PROTECT, related_name="projects"
+    )
+    code = models.CharField("项目编码", max_length=30)
+    name = models.CharField("项目名称", max_length=200)
+    kind = models.CharField("项目类型", max_length=10, choices=ProjectKind.choices)
+    declared_total = MoneyField(
+        "项目总额", null=True, blank=True, help_text="可选；填写后，项目支出明细合计必须与之相等。"
+    )
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "项目"
+        verbose_name_plural = "项目"
+        ordering = ["budget", "unit__code", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "code"],
+                name="project_code_unique_per_budget",
+                violation_error_message="同一预算中项目编码不能重复。",
+            ),
+            models.CheckConstraint(
+                condition=Q(declared_total__isnull=True) | Q(declared_total__gte=0),
+                name="project_declared_total_non_negative",
+                violation_error_message="项目总额不能为负数。",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def clean(self):
+        from budgets.validation import project_errors
+
+        project_errors(self)
+
+
+class LineKind(models.TextChoices):
+    BASIC = "basic", "基本支出"
+    PROJECT = "project", "项目支出"
+
+
+class CostType(models.TextChoices):
+    PERSONNEL = "personnel", "人员经费"
+    PUBLIC = "public", "公用经费"
+
+
+# 301 工资福利支出 and 303 对个人和家庭的补助 are 人员经费 unless a line says otherwise.
+PERSONNEL_CATEGORIES = frozenset({"301", "303"})
+
+
+def default_cost_type(dept_economic_code: str) -> str:
+    """The cost type a basic line has when the clerk does not override it."""
+    if dept_economic_code[:3] in PERSONNEL_CATEGORIES:
+        return CostType.PERSONNEL
+    return CostType.PUBLIC
+
+
+class ExpenditureLineQuerySet(models.QuerySet):
+    def basic(self):
+        return self.filter(kind=LineKind.BASIC)
+
+    def project(self):
+        return self.filter(kind=LineKind.PROJECT)
+
+
+class ExpenditureLine(models.Model):
+    """An amount (万元) for one unit, 功能分类 项, economic pair and funding source."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="lines"
+    )
+    unit = models.ForeignKey(
+        BudgetUnit, verbose_name="预算单位", on_delete=models.PROTECT, related_name="lines"
+    )
+    kind = models.CharField(
+        "支出类型", max_length=10, choices=LineKind.choices, default=LineKind.BASIC
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="lines",
+    )
+    functional_subject = models.ForeignKey(
+        FunctionalSubject,
+        verbose_name="功能分类科目",
+        on_delete=models.PROTECT,
+        related_name="lines",
+    )
+    dept_economic = models.ForeignKey(
+        EconomicSubject,
+        verbose_name="部门经济分类科目",
+        on_delete=models.PROTECT,
+        related_name="dept_lines",
+        limit_choices_to={"scheme": "dept"},
+    )
+    gov_economic = models.ForeignKey(
+        EconomicSubject,
+        verbose_name="政府经济分类科目",
+        on_delete=models.PROTECT,
+        related_name="gov_lines",
+        limit_choices_to={"scheme": "gov"},
+    )
+    funding_source = models.CharField("资金来源", max_length=20, choices=FundingSource.choices)
+    amount = MoneyField("金额（万元）")
+    cost_type_override = models.CharField(
+        "人员/公用经费（调整）",
+        max_length=10,
+        choices=CostType.choices,
+        blank=True,
+        help_text="留空则按经济分类默认：301、303 为人员经费，其余为公用经费。",
+    )
+    # Derived on save from the override or the economic 类, so tables can sum it in SQL.
+    cost_type = models.CharField(
+        "人员/公用经费", max_length=10, choices=CostType.choices, blank=True, editable=False
+    )
+    position = models.PositiveIntegerField("排序", default=0)
+
+    objects = ExpenditureLineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "支出明细"
+        verbose_name_plural = "支出明细"
+        ordering = ["budget", "kind", "unit__code", "position", "id"]
+        indexes = [models.Index(fields=["budget", "kind"], name="line_budget_kind_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="line_amount_non_negative",
+                violation_error_message="金额不能为负数。",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kind=LineKind.BASIC,
+                        project__isnull=True,
+                        cost_type__in=["personnel", "public"],
+                    )
+                    | Q(kind=LineKind.PROJECT, project__isnull=False, cost_type="")
+                ),
+                name="line_kind_consistent",
+                violation_error_message="基本支出不能属于项目；项目支出必须属于一个项目。",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit.code} {self.functional_subject.code} {self.dept_economic.code} {self.amount}"
+
+    def save(self, *args, **kwargs):
+        self.derive_cost_type()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from budgets.validation import line_errors
+
+        self.derive_cost_type()
+        line_errors(self)
+
+    def derive_cost_type(self) -> None:
+        """Set the effective 人员/公用 type from the override or the economic 类."""
+        if self.kind == LineKind.PROJECT:
+            self.cost_type = ""
+        elif self.dept_economic_id:
+            self.cost_type = self.cost_type_override or default_cost_type(self.dept_economic.code)

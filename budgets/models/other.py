@@ -1,0 +1,118 @@
+"""What the narrative states but the lines cannot give: 政府采购, 国有资产, 专项转移支付."""
+
+from django.db import models
+from django.db.models import Q
+
+from budgets.fields import MoneyField
+from budgets.models.budget import Budget
+from budgets.models.organisation import BudgetUnit
+
+
+class ProcurementCategory(models.TextChoices):
+    GOODS = "货物", "货物"
+    WORKS = "工程", "工程"
+    SERVICES = "服务", "服务"
+
+
+class ProcurementItem(models.Model):
+    """A 政府采购预算 item (万元)."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="procurement_items"
+    )
+    unit = models.ForeignKey(
+        BudgetUnit,
+        verbose_name="预算单位",
+        on_delete=models.PROTECT,
+        related_name="procurement_items",
+    )
+    category = models.CharField("采购类别", max_length=4, choices=ProcurementCategory.choices)
+    item = models.CharField("采购品目", max_length=200)
+    catalogue_code = models.CharField("目录序号", max_length=30, blank=True)
+    quantity = models.DecimalField("数量", max_digits=12, decimal_places=2, default=1)
+    unit_price = MoneyField("单价（万元）", default=0)
+    amount = MoneyField("金额（万元）")
+    sme_amount = MoneyField("面向中小企业预留金额（万元）", default=0)
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "政府采购预算"
+        verbose_name_plural = "政府采购预算"
+        ordering = ["budget", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0, unit_price__gte=0, sme_amount__gte=0, quantity__gte=0),
+                name="procurement_non_negative",
+                violation_error_message="采购数量和金额不能为负数。",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.category} {self.item}"
+
+
+class AssetCategory(models.TextChoices):
+    VEHICLE_GENERAL = "vehicle_general", "一般公务用车"
+    VEHICLE_ENFORCEMENT = "vehicle_enforcement", "一般执法执勤用车"
+    VEHICLE_SPECIAL = "vehicle_special", "特种专业技术用车"
+    VEHICLE_OTHER = "vehicle_other", "其他用车"
+    EQUIPMENT_GENERAL = "equipment_general", "单价50万元以上通用设备"
+    EQUIPMENT_SPECIAL = "equipment_special", "单位价值100万元以上专用设备"
+    BUILDING = "building", "房屋（平方米）"
+
+
+class AssetHolding(models.Model):
+    """国有资产占用: how many vehicles / large equipment items the department holds."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="asset_holdings"
+    )
+    category = models.CharField("资产类别", max_length=20, choices=AssetCategory.choices)
+    quantity = models.DecimalField("数量", max_digits=12, decimal_places=2, default=0)
+    value = MoneyField("价值（万元）", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "国有资产占用"
+        verbose_name_plural = "国有资产占用"
+        ordering = ["budget", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "category"],
+                name="asset_category_unique_per_budget",
+                violation_error_message="同一预算中每类资产只能填写一次。",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gte=0),
+                name="asset_quantity_non_negative",
+                violation_error_message="资产数量不能为负数。",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()} {self.quantity}"
+
+
+class TransferPayment(models.Model):
+    """A 专项转移支付项目 the department manages (万元)."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="transfer_payments"
+    )
+    name = models.CharField("项目名称", max_length=200)
+    amount = MoneyField("金额（万元）")
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "专项转移支付项目"
+        verbose_name_plural = "专项转移支付项目"
+        ordering = ["budget", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="transfer_amount_non_negative",
+                violation_error_message="金额不能为负数。",
+            )
+        ]
+
+    def __str__(self):
+        return self.name

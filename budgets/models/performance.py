@@ -1,0 +1,114 @@
+"""Performance goals (绩效目标): per project (table 12) and department-wide (table 11)."""
+
+from django.db import models
+
+from budgets.models.budget import Budget
+from budgets.models.lines import Project
+
+
+class ProjectIndicatorLevel1(models.TextChoices):
+    COST = "成本指标", "成本指标"
+    OUTPUT = "产出指标", "产出指标"
+    BENEFIT = "效益指标", "效益指标"
+    SATISFACTION = "满意度指标", "满意度指标"
+
+
+# 二级指标 commonly used under each 一级; offered as suggestions, not enforced,
+# because provinces name them differently.
+PROJECT_LEVEL2_SUGGESTIONS = [
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+]
+
+
+class ProjectIndicator(models.Model):
+    """One project performance indicator: 一级 → 二级 → 三级 with its 指标值 as written."""
+
+    project = models.ForeignKey(
+        Project, verbose_name="项目", on_delete=models.CASCADE, related_name="indicators"
+    )
+    level1 = models.CharField("一级指标", max_length=10, choices=ProjectIndicatorLevel1.choices)
+    level2 = models.CharField("二级指标", max_length=30, blank=True)
+    level3 = models.CharField("三级指标", max_length=200)
+    value = models.CharField("指标值", max_length=200, blank=True)
+    description = models.TextField("指标说明", blank=True)
+    basis = models.TextField("指标值确定依据", blank=True)
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "项目绩效指标"
+        verbose_name_plural = "项目绩效指标"
+        ordering = ["project", "position", "id"]
+
+    def __str__(self):
+        return f"{self.level1}/{self.level3}：{self.value}"
+
+
+class PerformanceGoal(models.Model):
+    """部门（单位）整体绩效目标: the year's mission statement (年度履职目标)."""
+
+    budget = models.OneToOneField(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="performance_goal"
+    )
+    objective = models.TextField("年度履职目标")
+
+    class Meta:
+        verbose_name = "整体绩效目标"
+        verbose_name_plural = "整体绩效目标"
+
+    def __str__(self):
+        return f"{self.budget} 整体绩效目标"
+
+
+class DepartmentTask(models.Model):
+    """A 年度主要任务 of the department-wide goals."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="department_tasks"
+    )
+    name = models.CharField("任务名称", max_length=200)
+    content = models.TextField("主要内容", blank=True)
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "年度主要任务"
+        verbose_name_plural = "年度主要任务"
+        ordering = ["budget", "position", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class DepartmentIndicator(models.Model):
+    """One indicator row of the department-wide goals (一级/二级/三级/指标值/指标值说明)."""
+
+    budget = models.ForeignKey(
+        Budget,
+        verbose_name="部门预算",
+        on_delete=models.CASCADE,
+        related_name="department_indicators",
+    )
+    level1 = models.CharField("一级指标", max_length=30)
+    level2 = models.CharField("二级指标", max_length=50, blank=True)
+    level3 = models.CharField("三级指标", max_length=200)
+    value = models.CharField("指标值", max_length=200, blank=True)
+    explanation = models.TextField("指标值说明", blank=True)
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "整体绩效指标"
+        verbose_name_plural = "整体绩效指标"
+        ordering = ["budget", "position", "id"]
+
+    def __str__(self):
+        return f"{self.level1}/{self.level2}/{self.level3}"

@@ -1,0 +1,110 @@
+"""Load the classification catalogues shipped in ``budgets/catalogue_data/``.
+
+Idempotent: rows are matched on their natural key and updated in place, so running it
+again after editing a CSV applies the edit and creates nothing twice.
+"""
+
+import csv
+from pathlib import Path
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue_data"
+
+FUNCTIONAL_LEVELS = {3: "category", 5: "section", 7: "item"}
+ECONOMIC_LEVELS = {3: "category", 5: "section"}
+
+
+def _year(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value else None
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [
+            {k.strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)
+        ]
+
+
+def _upsert(model, rows: list[dict], key_fields: tuple[str, ...]) -> int:
+    """Create or update ``rows`` keyed on ``key_fields``; returns how many rows changed."""
+    existing = {tuple(getattr(obj, f) for f in key_fields): obj for obj in model.objects.all()}
+    to_create, to_update, fields = [], [], set()
+    for row in rows:
+        obj = existing.get(tuple(row[f] for f in key_fields))
+        if obj is None:
+            to_create.append(model(**row))
+            continue
+        changed = [f for f, v in row.items() if getattr(obj, f) != v]
+        if changed:
+            for f in changed:
+                setattr(obj, f, row[f])
+            fields.update(changed)
+            to_update.append(obj)
+    model.objects.bulk_create(to_create, batch_size=500)
+    if to_update:
+        model.objects.bulk_update(to_update, sorted(fields), batch_size=500)
+    return len(to_create) + len(to_update)
+
+
+def _functional_rows(directory: Path) -> list[dict]:
+    return [
+        {
+            "code": r["code"],
+            "name": r["name"],
+            "short_name": r.get("short_name", ""),
+            "level": FUNCTIONAL_LEVELS[len(r["code"])],
+            "valid_from": _year(r["valid_from"]),
+            "valid_to": _year(r.get("valid_to")),
+        }
+        for r in _read(directory / "functional.csv")
+    ]
+
+
+def _economic_rows(directory: Path) -> list[dict]:
+    rows = []
+    for scheme, filename in (("dept", "dept_economic.csv"), ("gov", "gov_economic.csv")):
+        rows += [
+            {
+                "scheme": scheme,
+                "code": r["code"],
+                "name": r["name"],
+                "level": ECONOMIC_LEVELS[len(r["code"])],
+                "valid_from": _year(r["valid_from"]),
+                "valid_to": _year(r.get("valid_to")),
+            }
+            for r in _read(directory / filename)
+        ]
+    return rows
+
+
+def _correspondence_rows(directory: Path) -> list[dict]:
+    return [
+        {
+            "dept_code": r["dept_code"],
+            "gov_code": r["gov_code"],
+            "applies_to": r["applies_to"],
+            "valid_from": _year(r["valid_from"]),
+            "valid_to": _year(r.get("valid_to")),
+        }
+        for r in _read(directory / "economic_correspondence.csv")
+    ]
+
+
+@transaction.atomic
+def catalogues_load(*, directory: Path = CATALOGUE_DIR, apps=global_apps) -> dict[str, int]:
+    """Load all four catalogue files; ``apps`` lets a data migration pass historical models."""
+    functional = apps.get_model("budgets", "FunctionalSubject")
+    economic = apps.get_model("budgets", "EconomicSubject")
+    correspondence = apps.get_model("budgets", "EconomicCorrespondence")
+    return {
+        "功能分类": _upsert(functional, _functional_rows(directory), ("code", "valid_from")),
+        "经济分类": _upsert(economic, _economic_rows(directory), ("scheme", "code", "valid_from")),
+        "对应关系": _upsert(
+            correspondence,
+            _correspondence_rows(directory),
+            ("dept_code", "gov_code", "applies_to", "valid_from"),
+        ),
+    }

@@ -1,0 +1,196 @@
+"""Load a demo budget from a TOML file (format: docs/demo-data-format.md).
+
+Everything goes through the model layer with ``full_clean()``, so a demo file obeys the
+same rules as data entered in the admin. Loading replaces the department-year budget in
+one transaction, so running it twice gives the same data.
+"""
+
+import datetime
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from budgets.models import (
+    AssetHolding,
+    Budget,
+    BudgetUnit,
+    Department,
+    DepartmentIndicator,
+    DepartmentTask,
+    EconomicScheme,
+    EconomicSubject,
+    ExpenditureLine,
+    FiscalYear,
+    FunctionalSubject,
+    LineKind,
+    NarrativeSection,
+    PerformanceGoal,
+    PriorYearFigures,
+    ProcurementItem,
+    Project,
+    ProjectIndicator,
+    Region,
+    TransferPayment,
+)
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo_data"
+
+
+def demo_files() -> list[Path]:
+    return sorted(DEMO_DIR.glob("*.toml"))
+
+
+class SubjectCache:
+    """Catalogue rows valid in one year, looked up by code without a query per line."""
+
+    def __init__(self, year: int):
+        self.functional = {s.code: s for s in FunctionalSubject.objects.valid_in(year)}
+        economic = EconomicSubject.objects.valid_in(year)
+        self.dept = {s.code: s for s in economic if s.scheme == EconomicScheme.DEPARTMENT}
+        self.gov = {s.code: s for s in economic if s.scheme == EconomicScheme.GOVERNMENT}
+
+    def get(self, table: dict, code: str, label: str):
+        try:
+            return table[code]
+        except KeyError:
+            raise ValueError(f"{label}科目 {code} 在目录中不存在") from None
+
+
+def _saved(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def demo_budget_load(*, path: Path) -> Budget:
+    """Create (or replace) the budget described by ``path``."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    region, _ = Region.objects.update_or_create(
+        code=data["region"]["code"], defaults={"name": data["region"]["name"]}
+    )
+    dept = data["department"]
+    department, _ = Department.objects.update_or_create(
+        region=region,
+        code=dept["code"],
+        defaults={"name": dept["name"], "short_name": dept.get("short_name", "")},
+    )
+    year, _ = FiscalYear.objects.get_or_create(year=data["budget"]["year"])
+    Budget.objects.filter(department=department, fiscal_year=year).delete()
+    budget = _saved(
+        Budget(
+            department=department,
+            fiscal_year=year,
+            cover_date=_date(data["budget"].get("cover_date")),
+        )
+    )
+    units = _load_units(department, data.get("units", []))
+    subjects = SubjectCache(year.year)
+    _load_narrative(budget, data)
+    _load_basic_lines(budget, units, subjects, data.get("basic_lines", []))
+    _load_projects(budget, units, subjects, data.get("projects", []))
+    _load_performance(budget, data.get("performance"))
+    _load_other(budget, units, data)
+    return budget
+
+
+def _date(value) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def _load_units(department, rows) -> dict[str, BudgetUnit]:
+    units = {}
+    for row in rows:
+        unit = BudgetUnit.objects.filter(department=department, code=row["code"]).first()
+        unit = unit or BudgetUnit(department=department, code=row["code"])
+        unit.name, unit.kind = row["name"], row["kind"]
+        units[row["code"]] = _saved(unit)
+    return units
+
+
+def _load_narrative(budget, data) -> None:
+    for key, text in data.get("narrative", {}).items():
+        if text.strip():
+            _saved(NarrativeSection(budget=budget, key=key, text=text.strip()))
+    prior = data.get("previous_year")
+    if prior:
+        _saved(PriorYearFigures(budget=budget, **{k: Decimal(v) for k, v in prior.items()}))
+
+
+def _line(budget, unit, subjects, row, *, kind, project=None, position=0) -> ExpenditureLine:
+    return _saved(
+        ExpenditureLine(
+            budget=budget,
+            unit=unit,
+            kind=kind,
+            project=project,
+            functional_subject=subjects.get(subjects.functional, row["func"], "功能分类"),
+            dept_economic=subjects.get(subjects.dept, row["dept_econ"], "部门经济分类"),
+            gov_economic=subjects.get(subjects.gov, row["gov_econ"], "政府经济分类"),
+            funding_source=row["source"],
+            amount=Decimal(row["amount"]),
+            cost_type_override=row.get("cost_type", ""),
+            position=position,
+        )
+    )
+
+
+def _load_basic_lines(budget, units, subjects, rows) -> None:
+    for position, row in enumerate(rows):
+        _line(budget, units[row["unit"]], subjects, row, kind=LineKind.BASIC, position=position)
+
+
+def _load_projects(budget, units, subjects, rows) -> None:
+    for position, row in enumerate(rows):
+        declared = row.get("declared_total")
+        project = _saved(
+            Project(
+                budget=budget,
+                unit=units[row["unit"]],
+                code=row["code"],
+                name=row["name"],
+                kind=row["kind"],
+                declared_total=Decimal(declared) if declared else None,
+                position=position,
+            )
+        )
+        for i, line in enumerate(row.get("lines", [])):
+            _line(
+                budget,
+                project.unit,
+                subjects,
+                line,
+                kind=LineKind.PROJECT,
+                project=project,
+                position=i,
+            )
+        for i, ind in enumerate(row.get("indicators", [])):
+            _saved(ProjectIndicator(project=project, position=i, **ind))
+
+
+def _load_performance(budget, perf) -> None:
+    if not perf:
+        return
+    _saved(PerformanceGoal(budget=budget, objective=perf["objective"]))
+    for i, task in enumerate(perf.get("tasks", [])):
+        _saved(DepartmentTask(budget=budget, position=i, **task))
+    for i, ind in enumerate(perf.get("indicators", [])):
+        _saved(DepartmentIndicator(budget=budget, position=i, **ind))
+
+
+def _load_other(budget, units, data) -> None:
+    for i, row in enumerate(data.get("procurement", [])):
+        row = dict(row, unit=units[row["unit"]])
+        _saved(ProcurementItem(budget=budget, position=i, **row))
+    for row in data.get("assets", []):
+        _saved(AssetHolding(budget=budget, **row))
+    for i, row in enumerate(data.get("transfer_payments", [])):
+        _saved(
+            TransferPayment(
+                budget=budget, name=row["name"], amount=Decimal(row["amount"]), position=i
+            )
+        )

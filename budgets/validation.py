@@ -1,0 +1,131 @@
+"""Field-level rules for data entry, with the Chinese messages clerks see.
+
+Used by the models' ``clean()`` (so the admin and the importer give the same messages).
+Cross-table rules of the disclosure (spec section 3) live with the tables, not here.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from budgets.fields import quantize
+from budgets.models.catalogues import (
+    ClassificationLevel,
+    CorrespondenceScope,
+    EconomicCorrespondence,
+    EconomicScheme,
+    correspondence_scope,
+)
+from budgets.models.lines import LineKind
+
+
+def _functional_error(line, year: int) -> str | None:
+    subject = line.functional_subject
+    if subject.level != ClassificationLevel.ITEM or not subject.is_valid_in(year):
+        return f"功能分类科目 {subject.code} 不是 {year} 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
+    return None
+
+
+def _economic_error(subject, scheme: str, year: int) -> str | None:
+    label = EconomicScheme(scheme).label
+    if subject.scheme != scheme:
+        return f"科目 {subject.code} 不属于{label}。"
+    if subject.level != ClassificationLevel.SECTION or not subject.is_valid_in(year):
+        return f"{label}科目 {subject.code} 不是 {year} 年度有效的“款”级科目。"
+    return None
+
+
+def pair_scopes(dept_code: str, gov_code: str, year: int) -> set[str]:
+    """The unit kinds (行政/事业) for which the economic pair is an allowed correspondence."""
+    return set(
+        EconomicCorrespondence.objects.valid_in(year)
+        .filter(dept_code=dept_code, gov_code=gov_code)
+        .values_list("applies_to", flat=True)
+    )
+
+
+def economic_pair_warning(line) -> str | None:
+    """A pair meant for the other unit kind: allowed (real budgets mix them), but flagged."""
+    scopes = pair_scopes(line.dept_economic.code, line.gov_economic.code, line.budget.year)
+    wanted = correspondence_scope(line.unit.kind)
+    if scopes and wanted not in scopes:
+        other = CorrespondenceScope(next(iter(scopes))).label
+        return (
+            f"部门经济分类 {line.dept_economic.code} 与政府经济分类 {line.gov_economic.code} "
+            f"的对应关系适用于{other}，而预算单位“{line.unit.name}”是{line.unit.get_kind_display()}。"
+        )
+    return None
+
+
+def line_errors(line) -> None:
+    """Raise a ValidationError naming each bad field of an expenditure line."""
+    errors: dict[str, str] = {}
+    if line.budget_id:
+        errors.update(_catalogue_errors(line, line.budget.year))
+        if line.unit_id and line.unit.department_id != line.budget.department_id:
+            department = line.budget.department.name
+            errors["unit"] = f"预算单位“{line.unit.name}”不属于部门“{department}”。"
+    errors.update(_project_link_errors(line))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _catalogue_errors(line, year: int) -> dict[str, str]:
+    """Subjects valid in the budget year at the right level, and a corresponding pair."""
+    errors: dict[str, str] = {}
+    if line.functional_subject_id:
+        errors["functional_subject"] = _functional_error(line, year)
+    if line.dept_economic_id:
+        errors["dept_economic"] = _economic_error(
+            line.dept_economic, EconomicScheme.DEPARTMENT, year
+        )
+    if line.gov_economic_id:
+        errors["gov_economic"] = _economic_error(line.gov_economic, EconomicScheme.GOVERNMENT, year)
+    pair_checkable = line.dept_economic_id and line.gov_economic_id
+    if pair_checkable and not (errors.get("dept_economic") or errors.get("gov_economic")):
+        dept, gov = line.dept_economic, line.gov_economic
+        if not pair_scopes(dept.code, gov.code, year):
+            errors["gov_economic"] = (
+                f"部门经济分类 {dept.code} {dept.name} 与政府经济分类 "
+                f"{gov.code} {gov.name} 不存在对应关系。"
+            )
+    return {field: message for field, message in errors.items() if message}
+
+
+def _project_link_errors(line) -> dict[str, str]:
+    if line.kind == LineKind.BASIC and line.project_id:
+        return {"project": "基本支出不能属于项目。"}
+    if line.kind == LineKind.PROJECT and not line.project_id:
+        return {"project": "项目支出必须选择所属项目。"}
+    if line.project_id and line.unit_id and line.project.unit_id != line.unit_id:
+        return {
+            "unit": (
+                f"项目支出明细的预算单位（{line.unit.name}）与所属项目的预算单位"
+                f"（{line.project.unit.name}）不一致。"
+            )
+        }
+    return {}
+
+
+def project_errors(project) -> None:
+    """Raise a ValidationError if the project's unit is not one of the budget's department."""
+    if not (project.budget_id and project.unit_id):
+        return
+    if project.unit.department_id != project.budget.department_id:
+        raise ValidationError(
+            {"unit": f"项目单位“{project.unit.name}”不属于部门“{project.budget.department.name}”。"}
+        )
+
+
+def project_total_error(declared_total: Decimal | None, lines_total: Decimal) -> str | None:
+    """Message when a project's lines do not add up to its declared total (万元)."""
+    if declared_total is None:
+        return None
+    lines_total = quantize(lines_total)
+    if lines_total == quantize(declared_total):
+        return None
+    difference = quantize(abs(lines_total - declared_total))
+    return (
+        f"项目支出明细合计 {lines_total:,.2f} 万元与项目总额 {quantize(declared_total):,.2f} 万元"
+        f"不一致，相差 {difference:,.2f} 万元。"
+    )

@@ -1,0 +1,167 @@
+"""Everything the twelve tables need from one budget, fetched in a fixed number of queries.
+
+The expenditure lines are read once as an SQL ``GROUP BY`` over every attribute a table
+can split by (the "cube"); each table then adds up the cells it needs. The number of
+queries does not depend on the number of units, lines, projects or indicators.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from budgets.fields import ZERO, quantize
+from budgets.funding import FundingGroup, funding_group
+from budgets.models import (
+    Budget,
+    BudgetUnit,
+    ClassificationLevel,
+    DepartmentIndicator,
+    DepartmentTask,
+    EconomicSubject,
+    ExpenditureLine,
+    FunctionalSubject,
+    PerformanceGoal,
+    Project,
+    ProjectIndicator,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The sum (万元) of all lines sharing these attributes."""
+
+    unit_id: int
+    project_id: int | None
+    kind: str
+    cost_type: str
+    source: str
+    func_code: str
+    func_name: str
+    dept_code: str
+    dept_name: str
+    gov_code: str
+    gov_name: str
+    amount: Decimal
+    group: FundingGroup  # derived from ``source`` once, as every table filters on it
+
+    @property
+    def dept_category(self) -> str:
+        return self.dept_code[:3]
+
+
+@dataclass
+class BudgetData:
+    """A budget's cube of sums plus the reference data the tables print."""
+
+    budget: Budget
+    units: list[BudgetUnit]
+    cells: list[Cell]
+    functional: dict[str, FunctionalSubject]  # every 类/款/项 of the budget year, by code
+    projects: list[Project]
+    project_indicators: dict[int, list[ProjectIndicator]] = field(default_factory=dict)
+    goal: PerformanceGoal | None = None
+    tasks: list[DepartmentTask] = field(default_factory=list)
+    department_indicators: list[DepartmentIndicator] = field(default_factory=list)
+    dept_category_names: dict[str, str] = field(default_factory=dict)  # 部门经济分类 类
+    gov_category_names: dict[str, str] = field(default_factory=dict)  # 政府经济分类 类
+
+    @property
+    def department(self):
+        return self.budget.department
+
+    @property
+    def year(self) -> int:
+        return self.budget.fiscal_year.year
+
+    def categories(self) -> list[FunctionalSubject]:
+        """Every 功能分类 类 of the year's edition, in code order (tables 1 and 4)."""
+        return sorted(
+            (s for s in self.functional.values() if s.level == ClassificationLevel.CATEGORY),
+            key=lambda s: s.code,
+        )
+
+    def projects_of(self, unit) -> list[Project]:
+        """The unit's projects, in table order."""
+        if not hasattr(self, "_projects_by_unit"):
+            grouped: dict[int, list[Project]] = defaultdict(list)
+            for project in self.projects:
+                grouped[project.unit_id].append(project)
+            self._projects_by_unit = grouped
+        return self._projects_by_unit.get(unit.pk, [])
+
+    def project_totals(self) -> dict[int, dict[str, Decimal]]:
+        """Per project: amount per funding source."""
+        totals: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+        for cell in self.cells:
+            if cell.project_id is not None:
+                totals[cell.project_id][cell.source] += cell.amount
+        return totals
+
+
+def total(cells, predicate=lambda cell: True) -> Decimal:
+    """Sum of the cells that satisfy ``predicate``, to the cent."""
+    return quantize(sum((c.amount for c in cells if predicate(c)), ZERO))
+
+
+CUBE_FIELDS = {
+    "unit_id": "unit_id",
+    "project_id": "project_id",
+    "kind": "kind",
+    "cost_type": "cost_type",
+    "source": "funding_source",
+    "func_code": "functional_subject__code",
+    "func_name": "functional_subject__name",
+    "dept_code": "dept_economic__code",
+    "dept_name": "dept_economic__name",
+    "gov_code": "gov_economic__code",
+    "gov_name": "gov_economic__name",
+}
+
+
+def budget_data(*, budget_id: int) -> BudgetData:
+    """Fetch everything the tables need (a fixed number of queries, see README)."""
+    budget = Budget.objects.select_related("department__region", "fiscal_year").get(pk=budget_id)
+    rows = (
+        ExpenditureLine.objects.filter(budget_id=budget_id)
+        .values(*CUBE_FIELDS.values())
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    cells = [
+        Cell(
+            **{name: row[path] for name, path in CUBE_FIELDS.items()},
+            amount=quantize(row["amount"]),
+            group=funding_group(row["funding_source"]),
+        )
+        for row in rows
+    ]
+    year = budget.fiscal_year.year
+    functional = {s.code: s for s in FunctionalSubject.objects.valid_in(year)}
+    projects = list(
+        Project.objects.filter(budget_id=budget_id)
+        .select_related("unit")
+        .order_by("unit__code", "position", "code")
+    )
+    indicators: dict[int, list[ProjectIndicator]] = defaultdict(list)
+    for indicator in ProjectIndicator.objects.filter(project__budget_id=budget_id).order_by(
+        "project_id", "position", "id"
+    ):
+        indicators[indicator.project_id].append(indicator)
+    categories = EconomicSubject.objects.valid_in(year).filter(level=ClassificationLevel.CATEGORY)
+    return BudgetData(
+        budget=budget,
+        units=list(BudgetUnit.objects.filter(department_id=budget.department_id).order_by("code")),
+        cells=cells,
+        functional=functional,
+        projects=projects,
+        project_indicators=dict(indicators),
+        goal=PerformanceGoal.objects.filter(budget_id=budget_id).first(),
+        tasks=list(DepartmentTask.objects.filter(budget_id=budget_id).order_by("position", "id")),
+        department_indicators=list(
+            DepartmentIndicator.objects.filter(budget_id=budget_id).order_by("position", "id")
+        ),
+        dept_category_names={c.code: c.name for c in categories if c.scheme == "dept"},
+        gov_category_names={c.code: c.name for c in categories if c.scheme == "gov"},
+    )

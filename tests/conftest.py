@@ -1,0 +1,17 @@
+"""Shared fixtures. The catalogues are loaded by migration 0002, so every test database has them."""
+
+import pytest
+
+
+@pytest.fixture
+def demo_budgets(db):
+    """Both demo budgets loaded through ``load_demo``."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    from budgets.models import Budget
+
+    return {
+        "000": Budget.objects.get(department__region__code="410702", fiscal_year__year=2022),
+        "001": Budget.objects.get(department__region__code="411200", fiscal_year__year=2023),
+    }

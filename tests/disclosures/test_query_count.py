@@ -1,0 +1,29 @@
+"""Building all twelve tables takes a fixed number of queries, whatever the budget's size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.synthetic import synthetic_budget
+from disclosures.tables import build_all
+
+pytestmark = pytest.mark.django_db
+
+# Budget, units, line cube, catalogue 功能分类, economic 类 names, projects, project
+# indicators, goal, tasks, department indicators. Stated in the README.
+TABLE_QUERIES = 10
+
+
+def queries_to_build(budget) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        tables = build_all(budget_id=budget.pk)
+    assert len(tables) == 12
+    return len(captured.captured_queries)
+
+
+def test_query_count_is_constant_in_budget_size():
+    small = synthetic_budget(scale=1, department_code="901")
+    large = synthetic_budget(scale=10, department_code="910")  # ten times a demo budget
+    assert large.lines.count() == 10 * small.lines.count()
+    assert queries_to_build(small) == TABLE_QUERIES
+    assert queries_to_build(large) == TABLE_QUERIES
