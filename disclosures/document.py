@@ -1,0 +1,137 @@
+"""The whole disclosure of one budget as one object: cover, parts, explanation, tables.
+
+``Disclosure`` is what the web page, the PDF and the frozen publication share. It is
+built once from the database (:func:`disclosure_build`) and can be stored as JSON
+(:func:`disclosure_to_dict`) and read back (:func:`disclosure_from_dict`) without
+touching the budget again, so a published version never changes when data is edited.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budgets.fields import ZERO
+from budgets.models import NarrativeKey
+from disclosures.tables import budget_data, build_tables
+from disclosures.tables.base import ReportTable
+from disclosures.tables.serialize import table_from_dict, table_to_dict
+
+# The parts of 第一部分 概况, in the order the examples print them.
+OVERVIEW_KEYS = (NarrativeKey.MAIN_DUTIES, NarrativeKey.ORGANISATION, NarrativeKey.UNIT_COMPOSITION)
+
+
+@dataclass
+class Section:
+    """A titled piece of text; ``paragraphs`` are plain text (escaped when rendered)."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Disclosure:
+    """Everything one department-year disclosure shows, amounts in 万元."""
+
+    region_code: str
+    region_name: str
+    year: int
+    department_code: str
+    department_name: str
+    cover_date: str  # ISO date or ""
+    overview: list[Section]
+    explanation: list[Section]
+    glossary: list[Section]
+    tables: list[ReportTable]
+
+    @property
+    def title(self) -> str:
+        return f"{self.department_name}{self.year}年部门预算"
+
+    def table(self, number: int) -> ReportTable:
+        return next(table for table in self.tables if table.number == number)
+
+    def headline(self) -> dict[str, Decimal]:
+        """收入/支出总计, 基本/项目支出 and 三公 total, read off tables 1, 3 and 8."""
+        summary = {row.cells.get("in_label"): row for row in self.table(1).rows}
+        overall = self.table(3).rows[0].cells if self.table(3).rows else {}
+        three = self.table(8).rows[0].cells if self.table(8).rows else {}
+        return {
+            "income_total": summary["收入总计"].cells["in_amount"],
+            "expenditure_total": summary["收入总计"].cells["out_amount"],
+            "basic": overall.get("basic") or ZERO,
+            "project": overall.get("project") or ZERO,
+            "three_public": three.get("total") or ZERO,
+        }
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _narrative_sections(budget, keys) -> list[Section]:
+    texts = {section.key: section.text for section in budget.narrative_sections.all()}
+    return [
+        Section(title=NarrativeKey(key).label, paragraphs=_paragraphs(texts[key]))
+        for key in keys
+        if texts.get(key, "").strip()
+    ]
+
+
+def disclosure_build(*, budget_id: int) -> Disclosure:
+    """Build the whole disclosure of a budget from the database (fixed query count)."""
+    from disclosures.narrative import explanation_sections
+
+    data = budget_data(budget_id=budget_id)
+    budget, department = data.budget, data.budget.department
+    tables = build_tables(data)
+    return Disclosure(
+        region_code=department.region.code,
+        region_name=department.region.name,
+        year=data.year,
+        department_code=department.code,
+        department_name=department.name,
+        cover_date=budget.cover_date.isoformat() if budget.cover_date else "",
+        overview=_narrative_sections(budget, OVERVIEW_KEYS),
+        explanation=explanation_sections(data, tables),
+        glossary=_narrative_sections(budget, [NarrativeKey.GLOSSARY]),
+        tables=tables,
+    )
+
+
+def _sections_to_list(sections: list[Section]) -> list[dict]:
+    return [{"title": s.title, "paragraphs": list(s.paragraphs)} for s in sections]
+
+
+def _sections_from_list(items: list[dict]) -> list[Section]:
+    return [Section(title=i["title"], paragraphs=list(i["paragraphs"])) for i in items]
+
+
+def disclosure_to_dict(disclosure: Disclosure) -> dict:
+    """JSON-able form of a disclosure (amounts as two-decimal strings)."""
+    return {
+        "region_code": disclosure.region_code,
+        "region_name": disclosure.region_name,
+        "year": disclosure.year,
+        "department_code": disclosure.department_code,
+        "department_name": disclosure.department_name,
+        "cover_date": disclosure.cover_date,
+        "overview": _sections_to_list(disclosure.overview),
+        "explanation": _sections_to_list(disclosure.explanation),
+        "glossary": _sections_to_list(disclosure.glossary),
+        "tables": [table_to_dict(table) for table in disclosure.tables],
+    }
+
+
+def disclosure_from_dict(data: dict) -> Disclosure:
+    """The inverse of :func:`disclosure_to_dict`."""
+    return Disclosure(
+        region_code=data["region_code"],
+        region_name=data["region_name"],
+        year=data["year"],
+        department_code=data["department_code"],
+        department_name=data["department_name"],
+        cover_date=data.get("cover_date", ""),
+        overview=_sections_from_list(data["overview"]),
+        explanation=_sections_from_list(data["explanation"]),
+        glossary=_sections_from_list(data["glossary"]),
+        tables=[table_from_dict(table) for table in data["tables"]],
+    )

@@ -1,0 +1,80 @@
+"""``ReportTable`` ⇄ plain JSON-able dicts, for frozen snapshots and the open-data API.
+
+Amounts (万元) travel as strings with two decimals (``"2297.34"``), never as floats; a
+row lists which of its cells are amounts so that reading a snapshot gives back exactly
+the ``Decimal`` values that were built.
+"""
+
+from decimal import Decimal
+
+from budgets.fields import quantize
+from disclosures.tables.base import Column, ColumnKind, ReportTable, Row, RowKind
+
+
+def _column_to_dict(column: Column) -> dict:
+    data = {"label": column.label, "key": column.key, "kind": column.kind.value}
+    if column.children:
+        data["children"] = [_column_to_dict(child) for child in column.children]
+    return data
+
+
+def _column_from_dict(data: dict) -> Column:
+    return Column(
+        label=data["label"],
+        key=data.get("key", ""),
+        kind=ColumnKind(data.get("kind", ColumnKind.AMOUNT)),
+        children=[_column_from_dict(child) for child in data.get("children", [])],
+    )
+
+
+def _row_to_dict(row: Row) -> dict:
+    cells, amounts = {}, []
+    for key, value in row.cells.items():
+        if isinstance(value, Decimal):
+            cells[key] = str(quantize(value))
+            amounts.append(key)
+        else:
+            cells[key] = value
+    data = {"kind": row.kind.value, "cells": cells}
+    if amounts:
+        data["amounts"] = amounts
+    if row.spans:
+        data["spans"] = row.spans
+    return data
+
+
+def _row_from_dict(data: dict) -> Row:
+    amounts = set(data.get("amounts", ()))
+    cells = {
+        key: Decimal(value) if key in amounts and value is not None else value
+        for key, value in data["cells"].items()
+    }
+    return Row(kind=RowKind(data["kind"]), cells=cells, spans=dict(data.get("spans", {})))
+
+
+def table_to_dict(table: ReportTable) -> dict:
+    """A table as JSON-able data: title, subtitle parts, header tree, rows, notes."""
+    return {
+        "number": table.number,
+        "title": table.title,
+        "slug": table.slug,
+        "department_name": table.department_name,
+        "unit_label": table.unit_label,
+        "columns": [_column_to_dict(column) for column in table.columns],
+        "rows": [_row_to_dict(row) for row in table.rows],
+        "notes": list(table.notes),
+    }
+
+
+def table_from_dict(data: dict) -> ReportTable:
+    """The inverse of :func:`table_to_dict`."""
+    return ReportTable(
+        number=data["number"],
+        title=data["title"],
+        slug=data.get("slug", ""),
+        department_name=data["department_name"],
+        unit_label=data.get("unit_label", "万元"),
+        columns=[_column_from_dict(column) for column in data["columns"]],
+        rows=[_row_from_dict(row) for row in data["rows"]],
+        notes=list(data.get("notes", [])),
+    )
