@@ -3,6 +3,7 @@
 from django.urls import path
 
 from disclosures import views
+from disclosures.pdf import views as pdf_views
 
 app_name = "disclosures"
 
@@ -12,4 +13,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path(f"{budget}tables/", views.tables, name="tables"),
     path(f"{budget}tables/<int:number>/", views.table, name="table"),
+    path(f"{budget}pdf/", pdf_views.document_pdf, name="pdf"),
+    path(f"{budget}tables/<int:number>.pdf", pdf_views.table_pdf, name="table_pdf"),
 ]

@@ -1,0 +1,1 @@
+"""The disclosure as a PDF report (WeasyPrint), rendered in the background."""
