@@ -67,8 +67,7 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _narrative_sections(budget, keys) -> list[Section]:
-    texts = {section.key: section.text for section in budget.narrative_sections.all()}
+def _narrative_sections(texts: dict[str, str], keys) -> list[Section]:
     return [
         Section(title=NarrativeKey(key).label, paragraphs=_paragraphs(texts[key]))
         for key in keys
@@ -90,9 +89,9 @@ def disclosure_build(*, budget_id: int) -> Disclosure:
         department_code=department.code,
         department_name=department.name,
         cover_date=budget.cover_date.isoformat() if budget.cover_date else "",
-        overview=_narrative_sections(budget, OVERVIEW_KEYS),
+        overview=_narrative_sections(data.narrative, OVERVIEW_KEYS),
         explanation=explanation_sections(data, tables),
-        glossary=_narrative_sections(budget, [NarrativeKey.GLOSSARY]),
+        glossary=_narrative_sections(data.narrative, [NarrativeKey.GLOSSARY]),
         tables=tables,
     )
 

@@ -62,7 +62,9 @@ class PriorYearFigures(models.Model):
     three_public_vehicle_purchase = MoneyField("公务用车购置费", default=0)
     three_public_vehicle_operation = MoneyField("公务用车运行维护费", default=0)
     three_public_reception = MoneyField("公务接待费", default=0)
-    operating_costs = MoneyField("机关运行经费", default=0)
+    # None: last year's 机关运行经费 on this product's definition is not known, so the
+    # explanation states this year's figure without a comparison.
+    operating_costs = MoneyField("机关运行经费", null=True, blank=True)
 
     class Meta:
         verbose_name = "上年对比数"

@@ -37,9 +37,10 @@ def check_tables(tables: list[ReportTable]) -> list[Finding]:
 def check_budget(*, budget_id: int) -> list[Finding]:
     """Build a budget's tables and run every rule and data warning on them."""
     data = budget_data(budget_id=budget_id)
+    tables = build_tables(data)
     out = Collector()
-    check_data(data, out)
-    return check_tables(build_tables(data)) + out.findings
+    check_data(data, tables, out)
+    return check_tables(tables) + out.findings
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -3,30 +3,19 @@
 from django.db.models import Q, Sum
 
 from budgets.fields import quantize
-from budgets.models import (
-    ExpenditureLine,
-    NarrativeKey,
-    NarrativeSection,
-    PriorYearFigures,
-    Project,
-)
+from budgets.models import ExpenditureLine, Project
 from budgets.validation import project_total_error
 from disclosures.checks.base import Collector, money
+from disclosures.narrative.comparisons import comparisons
+from disclosures.narrative.figures import figures_from
+from disclosures.tables.base import ReportTable
 from disclosures.tables.data import BudgetData
-from disclosures.tables.t08_three_public import three_public_figures
-
-THREE_PUBLIC_ITEMS = (
-    ("outbound", "three_public_outbound", "因公出国（境）费"),
-    ("vehicle_purchase", "three_public_vehicle_purchase", "公务用车购置费"),
-    ("vehicle_operation", "three_public_vehicle_operation", "公务用车运行维护费"),
-    ("reception", "three_public_reception", "公务接待费"),
-)
 
 
-def check_data(data: BudgetData, out: Collector) -> None:
-    """Invalid catalogue entries, 三公 increases without a reason, projects without goals."""
+def check_data(data: BudgetData, tables: list[ReportTable], out: Collector) -> None:
+    """Invalid catalogue entries, changes without a reason, projects without goals."""
     _invalid_subjects(data, out)
-    _three_public_increase(data, out)
+    _missing_reasons(data, tables, out)
     _project_goals(data, out)
     _declared_totals(data, out)
 
@@ -49,26 +38,19 @@ def _invalid_subjects(data: BudgetData, out: Collector) -> None:
         )
 
 
-def _three_public_increase(data: BudgetData, out: Collector) -> None:
-    prior = PriorYearFigures.objects.filter(budget_id=data.budget.pk).first()
-    if prior is None:
-        return
-    has_reason = (
-        NarrativeSection.objects.filter(
-            budget_id=data.budget.pk, key=NarrativeKey.REASON_THREE_PUBLIC
+def _missing_reasons(data: BudgetData, tables: list[ReportTable], out: Collector) -> None:
+    """Every figure the explanation compares with last year needs a 主要原因 when it changed."""
+    for item in comparisons(data, figures_from(data, tables)).values():
+        if not item.missing_reason(data.narrative):
+            continue
+        now, before = item.change.current, item.change.prior
+        higher, verb = ("高于", "增加") if now > before else ("低于", "减少")
+        out.warning(
+            "data-missing-reason",
+            (8,) if "三公" in item.label else (1,),
+            f"{item.label} {money(now)} 万元{higher}上年 {money(before)} 万元，"
+            f"但未填写{verb}的主要原因。",
         )
-        .exclude(text="")
-        .exists()
-    )
-    figures = three_public_figures(data)
-    for key, prior_field, label in THREE_PUBLIC_ITEMS:
-        now, before = figures[key], getattr(prior, prior_field)
-        if now > before and not has_reason:
-            out.warning(
-                "data-three-public",
-                (8,),
-                f"“三公”经费中{label} {money(now)} 万元高于上年 {money(before)} 万元，但未填写增加的主要原因。",
-            )
 
 
 def _project_goals(data: BudgetData, out: Collector) -> None:

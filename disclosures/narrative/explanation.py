@@ -1,8 +1,130 @@
-"""The explanation (情况说明) generated from the built tables and the budget's prior-year figures."""
+"""第二部分 情况说明: the explanation of the tables, every amount and share computed.
 
-from disclosures.document import Section
+The wording follows the Henan examples (``000``/``001``); amounts come from the built
+tables (:mod:`disclosures.narrative.figures`), shares add up to 100.00%
+(:mod:`disclosures.narrative.shares`), reasons are the clerk's texts.
+"""
+
+from budgets.models import NarrativeKey as K
+from disclosures.narrative import other
+from disclosures.narrative.comparisons import comparisons
+from disclosures.narrative.figures import figures_from
+from disclosures.narrative.shares import shares
+from disclosures.narrative.wording import pct, with_reason, yuan
 
 
-def explanation_sections(data, tables) -> list[Section]:
-    """Placeholder until the PDF issue's generator lands: no generated text yet."""
-    return []
+def _parts(named: list[tuple[str, object]]) -> str:
+    """``基本支出 175.53 万元，占 7.64%；项目支出 …`` with shares that total 100.00%."""
+    percents = shares([amount for _, amount in named])
+    return "；".join(
+        f"{name} {yuan(amount)}，占 {pct(p)}"
+        for (name, amount), p in zip(named, percents, strict=True)
+    )
+
+
+class Writer:
+    """Builds the sections from one budget's figures; one method per printed section."""
+
+    def __init__(self, data, tables):
+        from disclosures.document import Section
+
+        self.Section = Section
+        self.data, self.f = data, figures_from(data, tables)
+        self.compare = comparisons(data, self.f)
+        self.who = data.department.name
+        self.year, self.prior = data.year, data.year - 1
+
+    def changed(self, key: str, noun: str = "") -> str:
+        item = self.compare[key]
+        if not item.change.known:
+            return ""
+        text = f"与 {self.prior} 年预算相比，{item.change.phrase(noun)}"
+        return with_reason(text, item.reason(self.data.narrative))
+
+    def totals(self):
+        f = self.f
+        text = f"{self.who} {self.year} 年度收入总计 {yuan(f.income_total)}，支出总计 {yuan(f.expenditure_total)}"
+        income = self.changed("income", "收入")
+        spending = self.compare["expenditure"]
+        if income:
+            text += f"，{income}"
+            if spending.change.known:
+                clause = with_reason(
+                    spending.change.phrase("支出"), spending.reason(self.data.narrative)
+                )
+                text += f"；{clause}"
+        return self.Section("一、收入支出预算总体情况说明", [text + "。"])
+
+    def income(self):
+        f = self.f
+        items = list(f.income_items) + (
+            [("上年结转结余", f.carried_over)] if f.carried_over else []
+        )
+        text = f"{self.who} {self.year} 年度收入合计 {yuan(f.income_total)}"
+        if items:
+            text += f"，其中：{_parts(items)}"
+        return self.Section("二、收入预算总体情况说明", [text + "。"])
+
+    def spending(self):
+        e = self.f.expenditure
+        text = f"{self.who} {self.year} 年度支出合计 {yuan(e.get('total') or 0)}"
+        if e.get("total"):
+            text += f"，其中：{_parts([('基本支出', e['basic']), ('项目支出', e['project'])])}"
+        return self.Section("三、支出预算总体情况说明", [text + "。"])
+
+    def appropriation(self):
+        a = self.f.appropriation
+        text = (
+            f"{self.who} {self.year} 年度财政拨款收支预算 {yuan(a.get('total') or 0)}，其中：一般公共预算"
+            f"收支预算 {yuan(a.get('gp') or 0)}，政府性基金收支预算 {yuan(a.get('gf') or 0)}"
+        )
+        if a.get("sc"):
+            text += f"，国有资本经营收支预算 {yuan(a['sc'])}"
+        clauses = [c for c in (self.changed("general_public", "一般公共预算收支预算"),) if c]
+        gov_fund = self.compare["gov_fund"]
+        if gov_fund.change.known:
+            reason = gov_fund.reason(self.data.narrative)
+            clauses.append(with_reason(gov_fund.change.phrase("政府性基金收支预算"), reason))
+        text += "。" + "；".join(clauses) + ("。" if clauses else "")
+        return self.Section("四、财政拨款收入支出预算总体情况说明", [text])
+
+    def general_public(self):
+        g = self.f.general_public
+        total = g.get("total") or 0
+        text = f"{self.who} {self.year} 年一般公共预算支出年初预算为 {yuan(total)}"
+        if total:
+            text += f"。其中：{_parts([('基本支出', g['basic']), ('项目支出', g['project'])])}"
+            by_category = [
+                (f"{name}支出", amount) for name, amount in self.f.general_public_by_category
+            ]
+            text += f"。主要用于以下方面：{_parts(by_category)}"
+        paragraphs = [text + "。"]
+        if usage := self.data.narrative.get(K.GENERAL_PUBLIC_USAGE, "").strip():
+            paragraphs.append(usage)
+        return self.Section("五、一般公共预算支出预算情况说明", paragraphs)
+
+    def basic(self):
+        b = self.f.basic
+        total = b.get("total") or 0
+        text = f"{self.who} {self.year} 年度一般公共预算基本支出年初预算为 {yuan(total)}"
+        if total:
+            text += f"。其中：{_parts([('人员经费', b['personnel']), ('公用经费', b['public'])])}"
+        return self.Section("六、一般公共预算基本支出情况说明", [text + "。"])
+
+    def sections(self):
+        return [
+            self.totals(),
+            self.income(),
+            self.spending(),
+            self.appropriation(),
+            self.general_public(),
+            self.basic(),
+            other.three_public(self),
+            other.gov_fund(self),
+            other.other_matters(self),
+        ]
+
+
+def explanation_sections(data, tables) -> list:
+    """The sections of 第二部分 情况说明 for one budget, in the examples' order."""
+    return Writer(data, tables).sections()

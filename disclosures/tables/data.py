@@ -14,6 +14,7 @@ from django.db.models import Sum
 from budgets.fields import ZERO, quantize
 from budgets.funding import FundingGroup, funding_group
 from budgets.models import (
+    AssetHolding,
     Budget,
     BudgetUnit,
     ClassificationLevel,
@@ -22,9 +23,13 @@ from budgets.models import (
     EconomicSubject,
     ExpenditureLine,
     FunctionalSubject,
+    NarrativeSection,
     PerformanceGoal,
+    PriorYearFigures,
+    ProcurementItem,
     Project,
     ProjectIndicator,
+    TransferPayment,
 )
 
 
@@ -66,6 +71,12 @@ class BudgetData:
     department_indicators: list[DepartmentIndicator] = field(default_factory=list)
     dept_category_names: dict[str, str] = field(default_factory=dict)  # 部门经济分类 类
     gov_category_names: dict[str, str] = field(default_factory=dict)  # 政府经济分类 类
+    # What the explanation (情况说明) states besides the tables.
+    prior_year: PriorYearFigures | None = None
+    narrative: dict[str, str] = field(default_factory=dict)  # NarrativeKey → text
+    procurement: list[ProcurementItem] = field(default_factory=list)
+    assets: list[AssetHolding] = field(default_factory=list)
+    transfers: list[TransferPayment] = field(default_factory=list)
 
     @property
     def department(self):
@@ -122,7 +133,9 @@ CUBE_FIELDS = {
 
 def budget_data(*, budget_id: int) -> BudgetData:
     """Fetch everything the tables need (a fixed number of queries, see README)."""
-    budget = Budget.objects.select_related("department__region", "fiscal_year").get(pk=budget_id)
+    budget = Budget.objects.select_related("department__region", "fiscal_year", "prior_year").get(
+        pk=budget_id
+    )
     rows = (
         ExpenditureLine.objects.filter(budget_id=budget_id)
         .values(*CUBE_FIELDS.values())
@@ -164,4 +177,11 @@ def budget_data(*, budget_id: int) -> BudgetData:
         ),
         dept_category_names={c.code: c.name for c in categories if c.scheme == "dept"},
         gov_category_names={c.code: c.name for c in categories if c.scheme == "gov"},
+        prior_year=getattr(budget, "prior_year", None),
+        narrative=dict(
+            NarrativeSection.objects.filter(budget_id=budget_id).values_list("key", "text")
+        ),
+        procurement=list(ProcurementItem.objects.filter(budget_id=budget_id)),
+        assets=list(AssetHolding.objects.filter(budget_id=budget_id)),
+        transfers=list(TransferPayment.objects.filter(budget_id=budget_id).order_by("position")),
     )

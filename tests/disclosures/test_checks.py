@@ -135,11 +135,27 @@ def test_three_public_increase_without_reason_is_warned(demo_budgets):
     # 001: 公务接待费 0.50 this year; pretend last year had 0.20 and no reason was written.
     budget = demo_budgets["001"]
     PriorYearFigures.objects.filter(budget=budget).update(three_public_reception=Decimal("0.20"))
-    budget.narrative_sections.filter(key="reason_three_public_change").delete()
+    budget.narrative_sections.filter(
+        key__in=["reason_three_public_change", "reason_reception_change"]
+    ).delete()
     findings = check_budget(budget_id=budget.pk)
     assert "“三公”经费中公务接待费 0.50 万元高于上年 0.20 万元，但未填写增加的主要原因。" in [
         f.message for f in findings
     ]
+
+
+def test_any_change_without_reason_is_warned_and_unchanged_figures_are_not(demo_budgets):
+    # 000: 收入总计 2,297.34 against 2021's 2,081.40 (+215.94); 三公 0 both years.
+    budget = demo_budgets["000"]
+    budget.narrative_sections.filter(key="reason_income_change").delete()
+    messages = [f.message for f in check_budget(budget_id=budget.pk)]
+    assert "收入总计 2,297.34 万元高于上年 2,081.40 万元，但未填写增加的主要原因。" in messages
+    assert not any("三公" in m and "主要原因" in m for m in messages)
+    # A decrease needs a reason too.
+    PriorYearFigures.objects.filter(budget=budget).update(expenditure_total=Decimal("2400.00"))
+    budget.narrative_sections.filter(key="reason_expenditure_change").delete()
+    messages = [f.message for f in check_budget(budget_id=budget.pk)]
+    assert "支出总计 2,297.34 万元低于上年 2,400.00 万元，但未填写减少的主要原因。" in messages
 
 
 def test_check_budget_command_exit_status(demo_budgets, capsys):
