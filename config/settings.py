@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "budgets",
     "disclosures",
 ]
@@ -124,6 +126,20 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+
+# Background work (PDF rendering) through the django.tasks API (backport for Django 5.2).
+# Default: the database queue, worked by `python manage.py db_worker` (started by
+# scripts/start.sh), so a laptop needs nothing else. Production may use Redis (RQ):
+# DJANGO_TASKS_BACKEND=rq REDIS_URL=redis://host:6379/0, worker `python manage.py rqworker`.
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
 LOGIN_URL = "admin:login"

@@ -1,13 +1,45 @@
-"""PDF downloads: the whole disclosure and single tables of the current publication."""
+"""PDF downloads of the current publication: the stored file, or a 'being made' page."""
 
-from django.http import Http404
+from urllib.parse import quote
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+
+from disclosures.pdf.files import table_pdf_exists, table_pdf_path
+from disclosures.pdf.render import pdf_filename
+from disclosures.pdf.tasks import pdf_enqueue
+from disclosures.selectors import publication_get
+from disclosures.tables import BUILDERS
+
+
+def _download(handle, filename: str) -> FileResponse:
+    response = FileResponse(handle, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def _pending(request, publication):
+    """Queue the rendering (once) and tell the reader to come back (HTTP 202)."""
+    pdf_enqueue(publication=publication)
+    context = {"publication": publication, "title": publication.disclosure_title}
+    return render(request, "disclosures/pdf/pending.html", context, status=202)
 
 
 def document_pdf(request, region: str, year: int, department: str):
-    """The whole disclosure as PDF (being built by the PDF issue)."""
-    raise Http404("PDF 尚未提供。")
+    """The whole disclosure as PDF (published versions only)."""
+    publication = publication_get(region=region, year=year, department=department)
+    if not publication.pdf:
+        return _pending(request, publication)
+    return _download(publication.pdf.open("rb"), pdf_filename(publication.disclosure()))
 
 
 def table_pdf(request, region: str, year: int, department: str, number: int):
-    """One table as PDF (being built by the PDF issue)."""
-    raise Http404("PDF 尚未提供。")
+    """One table as PDF (published versions only)."""
+    if number not in BUILDERS:
+        raise Http404("没有这张表。")
+    publication = publication_get(region=region, year=year, department=department)
+    if not table_pdf_exists(publication, number):
+        return _pending(request, publication)
+    handle = default_storage.open(table_pdf_path(publication, number), "rb")
+    return _download(handle, pdf_filename(publication.disclosure(), number))

@@ -6,6 +6,7 @@ from django.db.models import Max
 from budgets.models import Budget, BudgetStatus
 from disclosures.document import disclosure_build, disclosure_to_dict
 from disclosures.models import Publication
+from disclosures.pdf.tasks import pdf_enqueue
 
 
 @transaction.atomic
@@ -25,4 +26,5 @@ def publication_create(*, budget: Budget, user=None, reason: str = "") -> Public
         department_code=department.code,
     )
     Budget.objects.filter(pk=budget.pk).update(status=BudgetStatus.PUBLISHED)
+    transaction.on_commit(lambda: pdf_enqueue(publication=publication))
     return publication
