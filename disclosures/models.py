@@ -60,9 +60,11 @@ class Publication(models.Model):
         ]
 
     def __str__(self):
-        return (
-            f"{self.content.get('department_name', '')}{self.year}年部门预算（第{self.version}版）"
-        )
+        return f"{self.disclosure_title}（第{self.version}版）"
+
+    @property
+    def disclosure_title(self) -> str:
+        return f"{self.content.get('department_name', '')}{self.year}年部门预算"
 
     def disclosure(self):
         """The frozen :class:`~disclosures.document.Disclosure` of this version."""

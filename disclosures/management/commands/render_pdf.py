@@ -30,7 +30,9 @@ class Command(BaseCommand):
                 department__region__code=region, fiscal_year__year=year, department__code=department
             ).first()
             if budget is None:
-                raise CommandError(f"没有找到 {region} {year} 年部门 {department} 的预算。") from None
+                raise CommandError(
+                    f"没有找到 {region} {year} 年部门 {department} 的预算。"
+                ) from None
             disclosure, source = disclosure_build(budget_id=budget.pk), "未公开的草稿数据"
         self.stdout.write(f"正在生成《{disclosure.title}》PDF（{source}），请稍候……")
         started = time.perf_counter()
@@ -38,5 +40,7 @@ class Command(BaseCommand):
         Path(output).write_bytes(data)
         seconds = time.perf_counter() - started
         self.stdout.write(
-            self.style.SUCCESS(f"已生成 {output}：{len(data) / 1024:.0f} KB，用时 {seconds:.1f} 秒。")
+            self.style.SUCCESS(
+                f"已生成 {output}：{len(data) / 1024:.0f} KB，用时 {seconds:.1f} 秒。"
+            )
         )
