@@ -6,6 +6,10 @@ import pytest
 
 from tests.disclosures.pdf.conftest import squeeze
 
+# The session fixture needs the test database set up, which pytest-django does only for
+# sessions that contain database tests.
+pytestmark = pytest.mark.django_db
+
 KEYS = ["000", "001"]
 
 
