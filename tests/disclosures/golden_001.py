@@ -292,6 +292,8 @@ T7_TOTAL = ("1,728.90", "1,728.90", "1,558.90", "", "", "")
 # The extraction shifted the cells: "2.00 | | 1.50 | | 1.50" and, a line below, "0.50"; read
 # as 合计 2.00 | 因公出国（境）0 | 公务用车购置及运行费 1.50 (购置 0, 运行 1.50) | 公务接待费 0.50
 # (2.00 = 1.50 + 0.50; 第二部分 八 prints the same: 出国 0, 接待 0.5, 购置 0, 运行维护 1.5).
+# (第二部分 八's comparison with 2022 contradicts itself — the total "减少1.5万元，降低比例42.86%"
+# against 公务接待费 "减少3万元，降低比例60%" — but that concerns 2022, not this table.)
 T8 = ("2.00", "", "1.50", "", "1.50", "0.50")
 # The standard note follows the table. Its opening sentence is compared; the example's
 # definition of 因公出国（境）费 then lists "住宿费、旅费、交通费、杂费、伙食补助费、培训费" where
