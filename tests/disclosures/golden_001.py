@@ -89,11 +89,13 @@ T2 = {
     "707001": ("726.70", "726.70", "726.70", "556.70"),
 }
 T2_OTHER_UNITS = (("707002", "707003"), "1,002.20")
+# Rows: 合计, the department, and the three units of 第一部分 三 (预算单位构成情况).
+T2_CODES = ["", "707", "707001", "707002", "707003"]
 
 # ---------------------------------------------------------------- 表三 / 表五
 # Tables 3 (部门支出总体情况表) and 5 (一般公共预算支出情况表) print the same figures (all money is
-# 一般公共预算). Columns as in golden.T3_COLUMNS. 类|款|项 → (科目名称, figures); rows in the
-# example's (unsorted) order.
+# 一般公共预算). Columns as in golden.T3_COLUMNS (the example heads one "对个人和家庭补助",
+# without 的). 类|款|项 → (科目名称, figures); rows in the example's (unsorted) order.
 T3_TOTAL = (
     "1,728.90",
     "1,483.80",

@@ -43,6 +43,7 @@ def test_table_2_not_printed_totals_derived(page):
         assert figures(row, paths, g.T2_COLUMNS) == expected, key
         # no other source and no carry-over: every cell right of 其中：财政拨款 is empty
         assert set(row[column(paths, "本年收入", "政府性基金预算") :]) == {""}, key
+    assert [r[column(paths, "单位代码")] for r in rows] == g.T2_CODES
     codes, together = g.T2_OTHER_UNITS
     units = [row_where(rows, paths, {("单位代码",): code}) for code in codes]
     assert sum(amount(r[column(paths, "总计")]) for r in units) == amount(together)
