@@ -3,9 +3,9 @@
 Usage (prints one line per budget and database):
 
     .venv/bin/python bench/tables.py                    # SQLite (a temporary file)
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/tables.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mydb .venv/bin/python bench/tables.py
 
-It migrates a throw-away database (for PostgreSQL, a database named ``bench_tables``),
+It migrates a throw-away database (for PostgreSQL, ``bench_<name>`` beside the given one),
 loads the demo budgets and synthetic ones, then reports per budget: expenditure lines,
 queries to build all tables, milliseconds to build, to render them with the template
 partial, and to render them with django-tables2 for comparison.
@@ -29,11 +29,14 @@ def _database_url() -> str:
         return f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     import psycopg
 
-    base, _, _ = url.rpartition("/")
+    base, _, name = url.rpartition("/")
+    # Named after the given database, so that people sharing a server do not drop each
+    # other's benchmark database.
+    bench = f"bench_{name.partition('?')[0]}"
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS bench_tables")
-        conn.execute("CREATE DATABASE bench_tables")
-    return f"{base}/bench_tables"
+        conn.execute(f'DROP DATABASE IF EXISTS "{bench}"')
+        conn.execute(f'CREATE DATABASE "{bench}"')
+    return f"{base}/{bench}"
 
 
 os.environ["DATABASE_URL"] = _database_url()

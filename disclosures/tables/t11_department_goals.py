@@ -50,7 +50,8 @@ def _overview_rows(data: BudgetData) -> list[Row]:
 
 def build_department_goals(data: BudgetData) -> ReportTable:
     rows = [
-        _label_row("部门（单位）名称", data.department.name),
+        # The name the department prints in its 部门名称 lines (example 001: 市医疗保障局).
+        _label_row("部门（单位）名称", data.department.display_name),
         _label_row("年度履职目标", data.goal.objective if data.goal else ""),
         Row(
             RowKind.HEADING,

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.disclosures import golden as g
+from tests.disclosures.rows import expenditure_row, row_where
 from tests.html import column, parse_table
 
 pytestmark = pytest.mark.django_db
@@ -16,25 +17,11 @@ def page(admin_client, demo_budgets):
     return admin_client.get(url).content.decode()
 
 
-def row_where(rows, paths, criteria: dict[tuple, str]):
-    matches = [r for r in rows if all(r[column(paths, *p)] == t for p, t in criteria.items())]
-    assert len(matches) == 1, (criteria, len(matches))
-    return matches[0]
-
-
 def test_table_1(page):
     paths, rows, _ = parse_table(page, 1)
     for side, label, figure in g.T1_000:
         row = row_where(rows, paths, {(side, "项目"): label})
         assert row[column(paths, side, "金额")] == figure, (side, label)
-
-
-def expenditure_row(rows, paths, key):
-    if isinstance(key, tuple):
-        return row_where(rows, paths, {("类",): key[0], ("款",): key[1], ("项",): key[2]})
-    if key == "合计":
-        return row_where(rows, paths, {("单位（科目名称）",): "合计"})
-    return row_where(rows, paths, {("单位代码",): key})
 
 
 @pytest.mark.parametrize("number", [3, 5])
