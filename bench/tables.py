@@ -14,36 +14,13 @@ partial, and to render them with django-tables2 for comparison.
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.setup import django_for_bench  # noqa: E402
 
-
-def _database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        return f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    # Named after the given database, so that people sharing a server do not drop each
-    # other's benchmark database.
-    bench = f"bench_{name.partition('?')[0]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{bench}"')
-        conn.execute(f'CREATE DATABASE "{bench}"')
-    return f"{base}/{bench}"
-
-
-os.environ["DATABASE_URL"] = _database_url()
-
-import django  # noqa: E402
-
-django.setup()
+django_for_bench("tables")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -86,7 +63,6 @@ def render_tables2(tables) -> str:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     demo = list(Budget.objects.select_related("department").order_by("department__code"))
     synthetic = [
