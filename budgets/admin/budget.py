@@ -6,7 +6,6 @@ from django.utils.html import format_html
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.scoping import DepartmentScopedAdminMixin
-from budgets.admin.workflow import BudgetWorkflowAdminMixin, DraftLockInlineMixin, DraftLockMixin
 from budgets.models import (
     AssetHolding,
     Budget,
@@ -38,7 +37,7 @@ def budget_findings_context(budget) -> dict:
     }
 
 
-class PriorYearInline(DraftLockInlineMixin, admin.StackedInline):
+class PriorYearInline(admin.StackedInline):
     model = PriorYearFigures
     extra = 1
     max_num = 1
@@ -46,7 +45,7 @@ class PriorYearInline(DraftLockInlineMixin, admin.StackedInline):
     verbose_name_plural = "上年对比数（万元）"
 
 
-class NarrativeInline(DraftLockInlineMixin, admin.StackedInline):
+class NarrativeInline(admin.StackedInline):
     model = NarrativeSection
     extra = 0
     verbose_name_plural = "文字说明（主要职责、机构设置、名词解释、增减原因等）"
@@ -72,26 +71,26 @@ class ProjectListInline(admin.TabularInline):
         return format_html('<a href="{}">编辑明细和绩效指标</a>', url)
 
 
-class PerformanceGoalInline(DraftLockInlineMixin, admin.StackedInline):
+class PerformanceGoalInline(admin.StackedInline):
     model = PerformanceGoal
     extra = 1
     max_num = 1
     verbose_name_plural = "部门整体绩效目标：年度履职目标"
 
 
-class DepartmentTaskInline(DraftLockInlineMixin, admin.TabularInline):
+class DepartmentTaskInline(admin.TabularInline):
     model = DepartmentTask
     extra = 0
     fields = ("position", "name", "content")
 
 
-class DepartmentIndicatorInline(DraftLockInlineMixin, admin.TabularInline):
+class DepartmentIndicatorInline(admin.TabularInline):
     model = DepartmentIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "explanation")
 
 
-class ProcurementInline(DraftLockInlineMixin, admin.TabularInline):
+class ProcurementInline(admin.TabularInline):
     model = ProcurementItem
     extra = 0
     fields = (
@@ -106,23 +105,20 @@ class ProcurementInline(DraftLockInlineMixin, admin.TabularInline):
     )
 
 
-class AssetInline(DraftLockInlineMixin, admin.TabularInline):
+class AssetInline(admin.TabularInline):
     model = AssetHolding
     extra = 0
     fields = ("category", "quantity", "value")
 
 
-class TransferPaymentInline(DraftLockInlineMixin, admin.TabularInline):
+class TransferPaymentInline(admin.TabularInline):
     model = TransferPayment
     extra = 0
     fields = ("position", "name", "amount")
 
 
 @admin.register(Budget)
-class BudgetAdmin(
-    BudgetWorkflowAdminMixin, DraftLockMixin, DepartmentScopedAdminMixin, admin.ModelAdmin
-):
-    budget_path = ""
+class BudgetAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
     list_display = ("department", "year_display", "status", "total", "basic", "project")
     list_filter = ("fiscal_year", "status", "department__region")
     search_fields = ("department__name", "department__code")
@@ -166,7 +162,6 @@ class BudgetAdmin(
         budget = self.get_object(request, object_id)
         if budget is not None:
             extra_context.update(budget_findings_context(budget))
-            extra_context.update(self.workflow_context(request, budget))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_formset(self, request, form, formset, change):

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from budgets.admin.workflow import DraftLockInlineMixin
 from budgets.fields import ZERO
 from budgets.models import ExpenditureLine, LineKind
 from budgets.validation import economic_pair_warning, project_total_error
@@ -59,7 +58,7 @@ class ProjectLineFormSet(ParentAwareFormSet):
             raise ValidationError(message)
 
 
-class BasicLineInline(DraftLockInlineMixin, admin.TabularInline):
+class BasicLineInline(admin.TabularInline):
     """基本支出 lines of a budget."""
 
     model = ExpenditureLine
@@ -90,7 +89,7 @@ class BasicLineInline(DraftLockInlineMixin, admin.TabularInline):
         return field
 
 
-class ProjectLineInline(DraftLockInlineMixin, admin.TabularInline):
+class ProjectLineInline(admin.TabularInline):
     """项目支出 lines of one project."""
 
     model = ExpenditureLine

@@ -7,9 +7,20 @@ deletes and autocomplete, so another department's objects are invisible everywhe
 from django.db.models import QuerySet
 
 from budgets.models import Department
-from budgets.selectors import visible_departments
 
-__all__ = ["DepartmentScopedAdminMixin", "visible_departments"]
+
+def visible_departments(user) -> QuerySet:
+    """Departments ``user`` may see: all (superuser), a region's, one, or none."""
+    if user.is_superuser:
+        return Department.objects.all()
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        return Department.objects.none()
+    if profile.region_id:
+        return Department.objects.filter(region_id=profile.region_id)
+    if profile.department_id:
+        return Department.objects.filter(pk=profile.department_id)
+    return Department.objects.none()
 
 
 class DepartmentScopedAdminMixin:

@@ -46,13 +46,11 @@ from budgets.models.performance import (
     ProjectIndicator,
     ProjectIndicatorLevel1,
 )
-from budgets.models.workflow import BudgetTransition, TransitionAction
 
 __all__ = [
     "AssetCategory",
     "AssetHolding",
     "Budget",
-    "BudgetTransition",
     "BudgetStatus",
     "BudgetUnit",
     "ClassificationLevel",
@@ -81,7 +79,6 @@ __all__ = [
     "Region",
     "StaffProfile",
     "TransferPayment",
-    "TransitionAction",
     "UnitKind",
     "correspondence_scope",
     "default_cost_type",

@@ -32,11 +32,6 @@ class Budget(models.Model):
         verbose_name = "部门预算"
         verbose_name_plural = "部门预算"
         ordering = ["-fiscal_year__year", "department__region__code", "department__code"]
-        permissions = [
-            ("submit_budget", "可以提交预算（审核员）"),
-            ("return_budget", "可以退回预算"),
-            ("publish_budget", "可以发布和更正预算（财政管理员）"),
-        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["department", "fiscal_year"],
