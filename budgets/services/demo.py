@@ -64,10 +64,14 @@ def _saved(obj):
     return obj
 
 
-@transaction.atomic
 def demo_budget_load(*, path: Path) -> Budget:
-    """Create (or replace) the budget described by ``path``."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    """Create (or replace) the budget described by the TOML file ``path``."""
+    return budget_load(data=tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+@transaction.atomic
+def budget_load(*, data: dict) -> Budget:
+    """Create (or replace) the budget described by ``data`` (docs/demo-data-format.md)."""
     region, _ = Region.objects.update_or_create(
         code=data["region"]["code"], defaults={"name": data["region"]["name"]}
     )
@@ -118,7 +122,8 @@ def _load_narrative(budget, data) -> None:
             _saved(NarrativeSection(budget=budget, key=key, text=text.strip()))
     prior = data.get("previous_year")
     if prior:
-        _saved(PriorYearFigures(budget=budget, **{k: Decimal(v) for k, v in prior.items()}))
+        figures = {k: Decimal(v) for k, v in prior.items() if v is not None}
+        _saved(PriorYearFigures(budget=budget, **figures))
 
 
 def _line(budget, unit, subjects, row, *, kind, project=None, position=0) -> ExpenditureLine:

@@ -1,0 +1,149 @@
+"""The sheets of a budget workbook and their columns (Chinese headers ↔ data keys).
+
+The workbook carries exactly the budget description of ``docs/demo-data-format.md``
+(the same dict ``budget_load`` takes), one sheet per kind of record. Column kinds:
+``code`` is written as a text cell, ``amount`` as a number with two decimals (万元),
+``int`` as a whole number, ``text`` as text.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = "text"  # text | code | amount | int
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str  # where the rows go in the budget dict
+    title: str
+    columns: tuple[Column, ...]
+    required: bool = True
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+C = Column
+LINE = (
+    C("func", "功能分类科目（项）", "code"),
+    C("dept_econ", "部门经济分类（款）", "code"),
+    C("gov_econ", "政府经济分类（款）", "code"),
+    C("source", "资金来源"),
+    C("amount", "金额（万元）", "amount"),
+)
+INFO = Sheet(
+    "info",
+    "基本信息",
+    (
+        C("region_code", "行政区划代码", "code"),
+        C("region_name", "行政区划名称"),
+        C("department_code", "部门代码", "code"),
+        C("department_name", "部门名称"),
+        C("short_name", "部门简称", required=False),
+        C("year", "预算年度", "int"),
+        C("cover_date", "封面日期", required=False),
+    ),
+)
+SHEETS = (
+    INFO,
+    Sheet(
+        "units",
+        "预算单位",
+        (C("code", "单位代码", "code"), C("name", "单位名称"), C("kind", "单位性质")),
+    ),
+    Sheet(
+        "basic_lines",
+        "基本支出",
+        (C("unit", "单位代码", "code"), *LINE, C("cost_type", "人员/公用经费", required=False)),
+        required=False,
+    ),
+    Sheet(
+        "projects",
+        "项目",
+        (
+            C("unit", "单位代码", "code"),
+            C("code", "项目代码", "code"),
+            C("name", "项目名称"),
+            C("kind", "项目类型"),
+            C("declared_total", "申报总额（万元）", "amount", required=False),
+        ),
+        required=False,
+    ),
+    Sheet(
+        "project_lines", "项目支出明细", (C("project", "项目代码", "code"), *LINE), required=False
+    ),
+    Sheet(
+        "project_indicators",
+        "项目绩效指标",
+        (
+            C("project", "项目代码", "code"),
+            C("level1", "一级指标"),
+            C("level2", "二级指标", required=False),
+            C("level3", "三级指标"),
+            C("value", "指标值", required=False),
+            C("description", "指标说明", required=False),
+            C("basis", "指标值确定依据", required=False),
+        ),
+        required=False,
+    ),
+    Sheet("objective", "整体绩效目标", (C("objective", "年度履职目标"),), required=False),
+    Sheet(
+        "tasks",
+        "年度主要任务",
+        (C("name", "任务名称"), C("content", "主要内容", required=False)),
+        required=False,
+    ),
+    Sheet(
+        "indicators",
+        "整体绩效指标",
+        (
+            C("level1", "一级指标"),
+            C("level2", "二级指标", required=False),
+            C("level3", "三级指标"),
+            C("value", "指标值", required=False),
+            C("explanation", "指标值说明", required=False),
+        ),
+        required=False,
+    ),
+    Sheet("narrative", "文字说明", (C("key", "内容"), C("text", "文字")), required=False),
+    Sheet(
+        "previous_year",
+        "上年对比数",
+        (C("key", "项目"), C("amount", "金额（万元）", "amount", required=False)),
+        required=False,
+    ),
+    Sheet(
+        "procurement",
+        "政府采购",
+        (
+            C("unit", "单位代码", "code"),
+            C("category", "采购类别"),
+            C("item", "采购品目"),
+            C("catalogue_code", "目录序号", "code", required=False),
+            C("quantity", "数量", "amount"),
+            C("unit_price", "单价（万元）", "amount", required=False),
+            C("amount", "金额（万元）", "amount"),
+            C("sme_amount", "面向中小企业预留金额（万元）", "amount", required=False),
+        ),
+        required=False,
+    ),
+    Sheet(
+        "assets",
+        "国有资产",
+        (C("category", "资产类别"), C("quantity", "数量", "amount")),
+        required=False,
+    ),
+    Sheet(
+        "transfer_payments",
+        "专项转移支付",
+        (C("name", "项目名称"), C("amount", "金额（万元）", "amount")),
+        required=False,
+    ),
+)
+SHEET_BY_TITLE = {sheet.title: sheet for sheet in SHEETS}
+INSTRUCTIONS_TITLE = "填写说明"
