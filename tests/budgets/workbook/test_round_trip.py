@@ -1,0 +1,60 @@
+"""Export → import into an empty database → export: identical data and identical tables."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from budgets.models import Budget, BudgetUnit, Department
+from budgets.workbook.export import budget_workbook_data, budget_workbook_export
+from budgets.workbook.importing import budget_workbook_import
+from disclosures.tables import build_all
+
+
+@pytest.mark.parametrize("key", ["000", "001"])
+def test_round_trip_of_demo_budgets(demo_budgets, key):
+    budget = demo_budgets[key]
+    exported = budget_workbook_export(budget=budget)
+    before_data = budget_workbook_data(budget=budget)
+    before_tables = build_all(budget_id=budget.pk)
+    # An empty database: no budgets, departments or units left.
+    Budget.objects.all().delete()
+    BudgetUnit.objects.all().delete()
+    Department.objects.all().delete()
+
+    imported = budget_workbook_import(data=exported)
+    assert budget_workbook_data(budget=imported) == before_data
+    assert build_all(budget_id=imported.pk) == before_tables
+    assert budget_workbook_export(budget=imported) is not None
+
+
+def test_cells_are_typed(demo_budgets):
+    book = load_workbook(io.BytesIO(budget_workbook_export(budget=demo_budgets["000"])))
+    assert book.sheetnames[0] == "填写说明"
+    lines = book["基本支出"]
+    headers = [c.value for c in lines[1]]
+    assert headers[:3] == ["单位代码", "功能分类科目（项）", "部门经济分类（款）"]
+    first = lines[2]
+    assert (
+        first[0].value == "060001" and first[0].data_type == "s" and first[0].number_format == "@"
+    )
+    amount = first[headers.index("金额（万元）")]
+    assert isinstance(amount.value, float) and amount.number_format == "0.00"
+    # 表六 of example 000: 基本支出 17 rows totalling 175.53.
+    amounts = [row[headers.index("金额（万元）")].value for row in lines.iter_rows(min_row=2)]
+    assert len(amounts) == 17 and round(sum(amounts), 2) == 175.53
+
+
+def test_commands_export_and_import_a_folder(demo_budgets, tmp_path):
+    call_command("export_budget", "410702", "2022", "060", "-o", str(tmp_path / "a.xlsx"))
+    call_command("export_budget", "411200", "2023", "707", "-o", str(tmp_path / "b.xlsx"))
+    (tmp_path / "c.xlsx").write_bytes(b"not a workbook")
+    Budget.objects.all().delete()
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(Exception, match="1 个文件未导入"):
+        call_command("import_budget", str(tmp_path), stdout=out, stderr=err)
+    # The bad file did not stop the others.
+    assert Budget.objects.count() == 2
+    assert "共 3 个文件：成功 2 个，失败 1 个。" in out.getvalue()
+    assert "不是有效的 Excel 工作簿" in err.getvalue()
