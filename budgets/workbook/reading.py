@@ -48,6 +48,8 @@ def parse_amount(value) -> Decimal:
         raise ValueError(f"“{value}”不是金额数字")
     if number < 0:
         raise ValueError("金额不能为负数")
+    if number.adjusted() >= 16:
+        raise ValueError("金额过大（最多 16 位整数）")
     if number != number.quantize(Decimal("0.01")):
         raise ValueError("金额最多保留两位小数（单位：万元）")
     return number.quantize(Decimal("0.01"))
