@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.workbook import BudgetWorkbookAdminMixin
 from budgets.models import (
     AssetHolding,
     Budget,
@@ -118,7 +119,7 @@ class TransferPaymentInline(admin.TabularInline):
 
 
 @admin.register(Budget)
-class BudgetAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+class BudgetAdmin(BudgetWorkbookAdminMixin, DepartmentScopedAdminMixin, admin.ModelAdmin):
     list_display = ("department", "year_display", "status", "total", "basic", "project")
     list_filter = ("fiscal_year", "status", "department__region")
     search_fields = ("department__name", "department__code")

@@ -8,7 +8,7 @@ from openpyxl.styles import Font
 
 from budgets.models import Budget, ExpenditureLine, LineKind
 from budgets.workbook import codes
-from budgets.workbook.layout import INFO, INSTRUCTIONS_TITLE, SHEETS
+from budgets.workbook.layout import INSTRUCTIONS_TITLE, SHEETS
 
 INSTRUCTIONS = [
     "本工作簿包含一个部门一个年度的全部预算数据，可导出、修改后再导入。",
@@ -157,9 +157,7 @@ def _write_cell(sheet, row: int, col: int, column, value) -> None:
             cell.number_format = "@"
 
 
-def budget_workbook_export(*, budget: Budget) -> bytes:
-    """The XLSX bytes of one budget, with an instructions sheet first."""
-    data = budget_workbook_data(budget=budget)
+def _workbook(data: dict[str, list[dict]]) -> bytes:
     book = Workbook()
     notes = book.active
     notes.title = INSTRUCTIONS_TITLE
@@ -170,10 +168,19 @@ def budget_workbook_export(*, budget: Budget) -> bytes:
         for col, column in enumerate(spec.columns, start=1):
             sheet.cell(row=1, column=col, value=column.header).font = Font(bold=True)
             sheet.column_dimensions[sheet.cell(row=1, column=col).column_letter].width = 18
-        for r, record in enumerate(data[spec.key], start=2):
+        for r, record in enumerate(data.get(spec.key, []), start=2):
             for col, column in enumerate(spec.columns, start=1):
                 _write_cell(sheet, r, col, column, record.get(column.key))
-    assert INFO.key == "info"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def budget_workbook_export(*, budget: Budget) -> bytes:
+    """The XLSX bytes of one budget, with an instructions sheet first."""
+    return _workbook(budget_workbook_data(budget=budget))
+
+
+def blank_workbook() -> bytes:
+    """The import template: every sheet with its Chinese headers and no rows."""
+    return _workbook({})
