@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.workflow import DraftOnlyMixin, TransitionInline, WorkflowAdminMixin
 from budgets.models import (
     AssetHolding,
     Budget,
@@ -37,7 +38,7 @@ def budget_findings_context(budget) -> dict:
     }
 
 
-class PriorYearInline(admin.StackedInline):
+class PriorYearInline(DraftOnlyMixin, admin.StackedInline):
     model = PriorYearFigures
     extra = 1
     max_num = 1
@@ -45,7 +46,7 @@ class PriorYearInline(admin.StackedInline):
     verbose_name_plural = "上年对比数（万元）"
 
 
-class NarrativeInline(admin.StackedInline):
+class NarrativeInline(DraftOnlyMixin, admin.StackedInline):
     model = NarrativeSection
     extra = 0
     verbose_name_plural = "文字说明（主要职责、机构设置、名词解释、增减原因等）"
@@ -71,26 +72,26 @@ class ProjectListInline(admin.TabularInline):
         return format_html('<a href="{}">编辑明细和绩效指标</a>', url)
 
 
-class PerformanceGoalInline(admin.StackedInline):
+class PerformanceGoalInline(DraftOnlyMixin, admin.StackedInline):
     model = PerformanceGoal
     extra = 1
     max_num = 1
     verbose_name_plural = "部门整体绩效目标：年度履职目标"
 
 
-class DepartmentTaskInline(admin.TabularInline):
+class DepartmentTaskInline(DraftOnlyMixin, admin.TabularInline):
     model = DepartmentTask
     extra = 0
     fields = ("position", "name", "content")
 
 
-class DepartmentIndicatorInline(admin.TabularInline):
+class DepartmentIndicatorInline(DraftOnlyMixin, admin.TabularInline):
     model = DepartmentIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "explanation")
 
 
-class ProcurementInline(admin.TabularInline):
+class ProcurementInline(DraftOnlyMixin, admin.TabularInline):
     model = ProcurementItem
     extra = 0
     fields = (
@@ -105,20 +106,20 @@ class ProcurementInline(admin.TabularInline):
     )
 
 
-class AssetInline(admin.TabularInline):
+class AssetInline(DraftOnlyMixin, admin.TabularInline):
     model = AssetHolding
     extra = 0
     fields = ("category", "quantity", "value")
 
 
-class TransferPaymentInline(admin.TabularInline):
+class TransferPaymentInline(DraftOnlyMixin, admin.TabularInline):
     model = TransferPayment
     extra = 0
     fields = ("position", "name", "amount")
 
 
 @admin.register(Budget)
-class BudgetAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+class BudgetAdmin(WorkflowAdminMixin, DraftOnlyMixin, DepartmentScopedAdminMixin, admin.ModelAdmin):
     list_display = ("department", "year_display", "status", "total", "basic", "project")
     list_filter = ("fiscal_year", "status", "department__region")
     search_fields = ("department__name", "department__code")
@@ -136,6 +137,7 @@ class BudgetAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
         ProcurementInline,
         AssetInline,
         TransferPaymentInline,
+        TransitionInline,
     ]
 
     def get_queryset(self, request):
@@ -162,6 +164,7 @@ class BudgetAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
         budget = self.get_object(request, object_id)
         if budget is not None:
             extra_context.update(budget_findings_context(budget))
+            extra_context.update(self.workflow_context(request, budget))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_formset(self, request, form, formset, change):

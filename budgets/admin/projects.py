@@ -5,18 +5,19 @@ from django.db.models import Sum
 
 from budgets.admin.lines import ProjectLineInline, warn_about_cross_kind_pairs
 from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
 from budgets.models import Project, ProjectIndicator
 
 
-class ProjectIndicatorInline(admin.TabularInline):
+class ProjectIndicatorInline(DraftOnlyMixin, admin.TabularInline):
     model = ProjectIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "description", "basis")
 
 
 @admin.register(Project)
-class ProjectAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+class ProjectAdmin(DraftOnlyMixin, DepartmentScopedAdminMixin, admin.ModelAdmin):
     department_path = "budget__department"
     list_display = ("code", "name", "unit", "kind", "lines_total", "budget")
     list_filter = ("kind", "budget__fiscal_year")

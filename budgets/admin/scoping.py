@@ -7,20 +7,7 @@ deletes and autocomplete, so another department's objects are invisible everywhe
 from django.db.models import QuerySet
 
 from budgets.models import Department
-
-
-def visible_departments(user) -> QuerySet:
-    """Departments ``user`` may see: all (superuser), a region's, one, or none."""
-    if user.is_superuser:
-        return Department.objects.all()
-    profile = getattr(user, "staff_profile", None)
-    if profile is None:
-        return Department.objects.none()
-    if profile.region_id:
-        return Department.objects.filter(region_id=profile.region_id)
-    if profile.department_id:
-        return Department.objects.filter(pk=profile.department_id)
-    return Department.objects.none()
+from budgets.selectors import visible_departments  # noqa: F401  (re-exported)
 
 
 class DepartmentScopedAdminMixin:

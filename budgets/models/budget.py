@@ -32,6 +32,12 @@ class Budget(models.Model):
         verbose_name = "部门预算"
         verbose_name_plural = "部门预算"
         ordering = ["-fiscal_year__year", "department__region__code", "department__code"]
+        permissions = [
+            ("submit_budget", "可以提交部门预算"),
+            ("return_budget", "可以退回部门预算"),
+            ("publish_budget", "可以发布部门预算"),
+            ("reopen_budget", "可以更正已发布的部门预算"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["department", "fiscal_year"],
