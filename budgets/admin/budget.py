@@ -3,10 +3,17 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
+from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin
-from budgets.admin.workflow import DraftOnlyMixin, TransitionInline, WorkflowAdminMixin
+from budgets.admin.workflow import (
+    AuditAdminMixin,
+    DraftOnlyMixin,
+    TransitionInline,
+    WorkflowAdminMixin,
+)
 from budgets.models import (
     AssetHolding,
     Budget,
@@ -38,7 +45,7 @@ def budget_findings_context(budget) -> dict:
     }
 
 
-class PriorYearInline(DraftOnlyMixin, admin.StackedInline):
+class PriorYearInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     model = PriorYearFigures
     extra = 1
     max_num = 1
@@ -46,7 +53,7 @@ class PriorYearInline(DraftOnlyMixin, admin.StackedInline):
     verbose_name_plural = "上年对比数（万元）"
 
 
-class NarrativeInline(DraftOnlyMixin, admin.StackedInline):
+class NarrativeInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     model = NarrativeSection
     extra = 0
     verbose_name_plural = "文字说明（主要职责、机构设置、名词解释、增减原因等）"
@@ -72,20 +79,20 @@ class ProjectListInline(admin.TabularInline):
         return format_html('<a href="{}">编辑明细和绩效指标</a>', url)
 
 
-class PerformanceGoalInline(DraftOnlyMixin, admin.StackedInline):
+class PerformanceGoalInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     model = PerformanceGoal
     extra = 1
     max_num = 1
     verbose_name_plural = "部门整体绩效目标：年度履职目标"
 
 
-class DepartmentTaskInline(DraftOnlyMixin, admin.TabularInline):
+class DepartmentTaskInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = DepartmentTask
     extra = 0
     fields = ("position", "name", "content")
 
 
-class DepartmentIndicatorInline(DraftOnlyMixin, admin.TabularInline):
+class DepartmentIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = DepartmentIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "explanation")
@@ -119,7 +126,14 @@ class TransferPaymentInline(DraftOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Budget)
-class BudgetAdmin(WorkflowAdminMixin, DraftOnlyMixin, DepartmentScopedAdminMixin, admin.ModelAdmin):
+class BudgetAdmin(
+    AuditAdminMixin,
+    WorkflowAdminMixin,
+    LockedAdminMixin,
+    DraftOnlyMixin,
+    DepartmentScopedAdminMixin,
+    SimpleHistoryAdmin,
+):
     list_display = ("department", "year_display", "status", "total", "basic", "project")
     list_filter = ("fiscal_year", "status", "department__region")
     search_fields = ("department__name", "department__code")

@@ -2,22 +2,26 @@
 
 from django.contrib import admin
 from django.db.models import Sum
+from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import ProjectLineInline, warn_about_cross_kind_pairs
+from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
 from budgets.models import Project, ProjectIndicator
 
 
-class ProjectIndicatorInline(DraftOnlyMixin, admin.TabularInline):
+class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = ProjectIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "description", "basis")
 
 
 @admin.register(Project)
-class ProjectAdmin(DraftOnlyMixin, DepartmentScopedAdminMixin, admin.ModelAdmin):
+class ProjectAdmin(
+    LockedAdminMixin, DraftOnlyMixin, DepartmentScopedAdminMixin, SimpleHistoryAdmin
+):
     department_path = "budget__department"
     list_display = ("code", "name", "unit", "kind", "lines_total", "budget")
     list_filter = ("kind", "budget__fiscal_year")

@@ -114,3 +114,34 @@ class WorkflowAdminMixin:
         else:
             self.message_user(request, f"已{action.label}：{budget}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
+
+
+class AuditAdminMixin:
+    """``<id>/audit/``: the budget's 修改记录 (all its data), for reviewers and the bureau."""
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<path:object_id>/audit/",
+                self.admin_site.admin_view(self.audit_view),
+                name="budgets_budget_audit",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def audit_view(self, request, object_id):
+        from django.template.response import TemplateResponse
+
+        from budgets.audit import budget_audit_entries
+
+        budget = self.get_object(request, object_id)
+        if budget is None or not request.user.has_perm("budgets.view_historicalbudget"):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{budget} 修改记录",
+            "opts": self.model._meta,
+            "original": budget,
+            "entries": budget_audit_entries(budget=budget),
+        }
+        return TemplateResponse(request, "admin/budgets/budget/audit.html", context)

@@ -5,6 +5,10 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
+    roles_forwards(apps, schema_editor)
+
+
+def roles_forwards(apps, schema_editor):
     from budgets.services.roles import roles_setup
 
     # Permissions are normally created after all migrations; create them now.

@@ -1,8 +1,10 @@
 """The department-year budget (部门预算) and what it discloses besides its lines."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from budgets.fields import MoneyField
+from budgets.models.locking import LockedModel
 from budgets.models.organisation import Department, FiscalYear
 
 
@@ -12,7 +14,7 @@ class BudgetStatus(models.TextChoices):
     PUBLISHED = "published", "已发布"
 
 
-class Budget(models.Model):
+class Budget(LockedModel):
     """One department's budget for one year: what is reviewed and published as a disclosure."""
 
     department = models.ForeignKey(
@@ -27,6 +29,8 @@ class Budget(models.Model):
     cover_date = models.DateField("封面日期", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "部门预算"
@@ -54,7 +58,7 @@ class Budget(models.Model):
         return self.fiscal_year.year
 
 
-class PriorYearFigures(models.Model):
+class PriorYearFigures(LockedModel):
     """The previous year's figures the narrative compares against (上年预算数, 万元)."""
 
     budget = models.OneToOneField(
@@ -69,6 +73,8 @@ class PriorYearFigures(models.Model):
     three_public_vehicle_operation = MoneyField("公务用车运行维护费", default=0)
     three_public_reception = MoneyField("公务接待费", default=0)
     operating_costs = MoneyField("机关运行经费", default=0)
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "上年对比数"
@@ -127,7 +133,7 @@ class NarrativeKey(models.TextChoices):
     OTHER_NOTES = "other_notes", "其他需要说明的事项"
 
 
-class NarrativeSection(models.Model):
+class NarrativeSection(LockedModel):
     """One free text of the narrative (主要职责, 名词解释, a 主要原因 …)."""
 
     budget = models.ForeignKey(
@@ -135,6 +141,8 @@ class NarrativeSection(models.Model):
     )
     key = models.CharField("内容", max_length=40, choices=NarrativeKey.choices)
     text = models.TextField("文字")
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "文字说明"
