@@ -140,6 +140,10 @@ MEDIA_URL = "media/"
 # Only users with the historical models' view permission (审核员, 财政管理员) see history.
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
+# Catalogue import/export needs the change/view permission, not just staff status.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
 LOGIN_URL = "admin:login"
 
