@@ -46,8 +46,8 @@ def _text_fields(model):
 
 
 @pytest.fixture
-def poisoned(demo_budgets):
-    budget = demo_budgets["000"]
+def poisoned(demo_drafts):
+    budget = demo_drafts["000"]
     poisoned_fields = []
     for model, lookup in MODELS:
         queryset = model.objects.filter(**{lookup: budget.department.pk})

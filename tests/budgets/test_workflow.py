@@ -18,8 +18,8 @@ from tests.factories import staff_of
 
 
 @pytest.fixture
-def draft(demo_budgets):
-    budget = demo_budgets["000"]
+def draft(demo_drafts):
+    budget = demo_drafts["000"]
     budget.publications.all().delete()
     budget.transitions.all().delete()
     type(budget).objects.filter(pk=budget.pk).update(status=BudgetStatus.DRAFT)
@@ -77,8 +77,8 @@ def test_clerk_and_reviewer_cannot_publish(draft, people):
         budget_publish(budget=draft, user=people["reviewer"])
 
 
-def test_other_department_reviewer_is_refused(draft, demo_budgets, people):
-    other = staff_of(REVIEWER_GROUP, department=demo_budgets["001"].department, username="x")
+def test_other_department_reviewer_is_refused(draft, demo_drafts, people):
+    other = staff_of(REVIEWER_GROUP, department=demo_drafts["001"].department, username="x")
     with pytest.raises(PermissionDenied):
         budget_submit(budget=draft, user=other)
 

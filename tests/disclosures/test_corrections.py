@@ -52,8 +52,8 @@ def test_table_changes_lists_exactly_the_changed_cells():
 
 
 @pytest.fixture
-def published_twice(demo_budgets):
-    budget = demo_budgets["000"]
+def published_twice(demo_drafts):
+    budget = demo_drafts["000"]
     budget.publications.all().delete()
     first = publication_create(budget=budget)
     line = ExpenditureLine.objects.filter(budget=budget, kind="project").order_by("pk").first()
@@ -92,9 +92,9 @@ def test_corrections_partial_renders_escaped(published_twice):
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_editing_after_publishing_changes_nothing_public(demo_budgets, settings, tmp_path):
+def test_editing_after_publishing_changes_nothing_public(demo_drafts, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    budget = demo_budgets["001"]
+    budget = demo_drafts["001"]
     publication = publication_create(budget=budget)
     publication.pdf.save("frozen.pdf", ContentFile(b"%PDF-1.4 frozen bytes"), save=True)
     before = json.dumps(publication.content, sort_keys=True, ensure_ascii=False)
