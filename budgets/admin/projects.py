@@ -9,7 +9,7 @@ from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
-from budgets.models import Project, ProjectIndicator
+from budgets.models import BudgetStatus, Project, ProjectIndicator
 
 
 class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
@@ -41,6 +41,12 @@ class ProjectAdmin(
     @admin.display(description="项目金额（万元）", ordering="lines_sum")
     def lines_total(self, project):
         return f"{quantize(project.lines_sum):,.2f}"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "budget" and not request.user.is_superuser:
+            field.queryset = field.queryset.filter(status=BudgetStatus.DRAFT)  # drafts only
+        return field
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
