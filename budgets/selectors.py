@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from budgets.fields import quantize
 from budgets.funding import FundingGroup, sources_in
-from budgets.models import Budget, CostType, ExpenditureLine, LineKind
+from budgets.models import Budget, CostType, Department, ExpenditureLine, LineKind
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,17 @@ def budget_summaries() -> list[Budget]:
     for budget in budgets:
         budget.totals = annotated_totals(budget)
     return budgets
+
+
+def visible_departments(user) -> "QuerySet[Department]":
+    """Departments ``user`` may see: all (superuser), a region's, one, or none."""
+    if user.is_superuser:
+        return Department.objects.all()
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        return Department.objects.none()
+    if profile.region_id:
+        return Department.objects.filter(region_id=profile.region_id)
+    if profile.department_id:
+        return Department.objects.filter(pk=profile.department_id)
+    return Department.objects.none()

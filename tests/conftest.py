@@ -3,15 +3,25 @@
 import pytest
 
 
-@pytest.fixture
-def demo_budgets(db):
-    """Both demo budgets loaded through ``load_demo``."""
+def _demo(*options):
     from django.core.management import call_command
 
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", *options, verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     from budgets.models import Budget
 
     return {
         "000": Budget.objects.get(department__region__code="410702", fiscal_year__year=2022),
         "001": Budget.objects.get(department__region__code="411200", fiscal_year__year=2023),
     }
+
+
+@pytest.fixture
+def demo_budgets(db):
+    """Both demo budgets loaded and published (version 1) through ``load_demo``."""
+    return _demo()
+
+
+@pytest.fixture
+def demo_drafts(db):
+    """Both demo budgets loaded as drafts (``load_demo --draft``), for tests that edit them."""
+    return _demo("--draft")

@@ -123,3 +123,13 @@ def clerk_of(department: Department, username: str = "clerk"):
     user.groups.add(roles_setup()[CLERK_GROUP])
     StaffProfile.objects.create(user=user, department=department)
     return user
+
+
+def staff_of(group: str, *, department=None, region=None, username: str = "staff"):
+    """A staff user in ``group`` working for a department (填报员/审核员) or a region (财政)."""
+    from budgets.services.roles import roles_setup
+
+    user = UserFactory(username=username)
+    user.groups.add(roles_setup()[group])
+    StaffProfile.objects.create(user=user, department=department, region=region)
+    return user

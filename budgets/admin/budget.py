@@ -3,10 +3,18 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
+from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin
 from budgets.admin.workbook import BudgetWorkbookAdminMixin
+from budgets.admin.workflow import (
+    AuditAdminMixin,
+    DraftOnlyMixin,
+    TransitionInline,
+    WorkflowAdminMixin,
+)
 from budgets.models import (
     AssetHolding,
     Budget,
@@ -38,7 +46,7 @@ def budget_findings_context(budget) -> dict:
     }
 
 
-class PriorYearInline(admin.StackedInline):
+class PriorYearInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     model = PriorYearFigures
     extra = 1
     max_num = 1
@@ -46,7 +54,7 @@ class PriorYearInline(admin.StackedInline):
     verbose_name_plural = "上年对比数（万元）"
 
 
-class NarrativeInline(admin.StackedInline):
+class NarrativeInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     model = NarrativeSection
     extra = 0
     verbose_name_plural = "文字说明（主要职责、机构设置、名词解释、增减原因等）"
@@ -72,26 +80,26 @@ class ProjectListInline(admin.TabularInline):
         return format_html('<a href="{}">编辑明细和绩效指标</a>', url)
 
 
-class PerformanceGoalInline(admin.StackedInline):
+class PerformanceGoalInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     model = PerformanceGoal
     extra = 1
     max_num = 1
     verbose_name_plural = "部门整体绩效目标：年度履职目标"
 
 
-class DepartmentTaskInline(admin.TabularInline):
+class DepartmentTaskInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = DepartmentTask
     extra = 0
     fields = ("position", "name", "content")
 
 
-class DepartmentIndicatorInline(admin.TabularInline):
+class DepartmentIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = DepartmentIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "explanation")
 
 
-class ProcurementInline(admin.TabularInline):
+class ProcurementInline(DraftOnlyMixin, admin.TabularInline):
     model = ProcurementItem
     extra = 0
     fields = (
@@ -106,20 +114,28 @@ class ProcurementInline(admin.TabularInline):
     )
 
 
-class AssetInline(admin.TabularInline):
+class AssetInline(DraftOnlyMixin, admin.TabularInline):
     model = AssetHolding
     extra = 0
     fields = ("category", "quantity", "value")
 
 
-class TransferPaymentInline(admin.TabularInline):
+class TransferPaymentInline(DraftOnlyMixin, admin.TabularInline):
     model = TransferPayment
     extra = 0
     fields = ("position", "name", "amount")
 
 
 @admin.register(Budget)
-class BudgetAdmin(BudgetWorkbookAdminMixin, DepartmentScopedAdminMixin, admin.ModelAdmin):
+class BudgetAdmin(
+    BudgetWorkbookAdminMixin,
+    AuditAdminMixin,
+    WorkflowAdminMixin,
+    LockedAdminMixin,
+    DraftOnlyMixin,
+    DepartmentScopedAdminMixin,
+    SimpleHistoryAdmin,
+):
     list_display = ("department", "year_display", "status", "total", "basic", "project")
     list_filter = ("fiscal_year", "status", "department__region")
     search_fields = ("department__name", "department__code")
@@ -137,6 +153,7 @@ class BudgetAdmin(BudgetWorkbookAdminMixin, DepartmentScopedAdminMixin, admin.Mo
         ProcurementInline,
         AssetInline,
         TransferPaymentInline,
+        TransitionInline,
     ]
 
     def get_queryset(self, request):
@@ -163,6 +180,7 @@ class BudgetAdmin(BudgetWorkbookAdminMixin, DepartmentScopedAdminMixin, admin.Mo
         budget = self.get_object(request, object_id)
         if budget is not None:
             extra_context.update(budget_findings_context(budget))
+            extra_context.update(self.workflow_context(request, budget))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_formset(self, request, form, formset, change):

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
+from budgets.admin.locking import LockedAdminMixin
+from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import ZERO
 from budgets.models import ExpenditureLine, LineKind
 from budgets.validation import economic_pair_warning, project_total_error
@@ -58,7 +60,7 @@ class ProjectLineFormSet(ParentAwareFormSet):
             raise ValidationError(message)
 
 
-class BasicLineInline(admin.TabularInline):
+class BasicLineInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     """基本支出 lines of a budget."""
 
     model = ExpenditureLine
@@ -89,7 +91,7 @@ class BasicLineInline(admin.TabularInline):
         return field
 
 
-class ProjectLineInline(admin.TabularInline):
+class ProjectLineInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     """项目支出 lines of one project."""
 
     model = ExpenditureLine

@@ -2,21 +2,26 @@
 
 from django.contrib import admin
 from django.db.models import Sum
+from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import ProjectLineInline, warn_about_cross_kind_pairs
+from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
-from budgets.models import Project, ProjectIndicator
+from budgets.models import BudgetStatus, Project, ProjectIndicator
 
 
-class ProjectIndicatorInline(admin.TabularInline):
+class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = ProjectIndicator
     extra = 0
     fields = ("position", "level1", "level2", "level3", "value", "description", "basis")
 
 
 @admin.register(Project)
-class ProjectAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+class ProjectAdmin(
+    LockedAdminMixin, DraftOnlyMixin, DepartmentScopedAdminMixin, SimpleHistoryAdmin
+):
     department_path = "budget__department"
     list_display = ("code", "name", "unit", "kind", "lines_total", "budget")
     list_filter = ("kind", "budget__fiscal_year")
@@ -36,6 +41,12 @@ class ProjectAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description="项目金额（万元）", ordering="lines_sum")
     def lines_total(self, project):
         return f"{quantize(project.lines_sum):,.2f}"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "budget" and not request.user.is_superuser:
+            field.queryset = field.queryset.filter(status=BudgetStatus.DRAFT)  # drafts only
+        return field
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

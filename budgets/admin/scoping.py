@@ -4,23 +4,11 @@ Scoping is done in ``get_queryset``, which Django's admin also uses for change p
 deletes and autocomplete, so another department's objects are invisible everywhere.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from budgets.models import Department
-
-
-def visible_departments(user) -> QuerySet:
-    """Departments ``user`` may see: all (superuser), a region's, one, or none."""
-    if user.is_superuser:
-        return Department.objects.all()
-    profile = getattr(user, "staff_profile", None)
-    if profile is None:
-        return Department.objects.none()
-    if profile.region_id:
-        return Department.objects.filter(region_id=profile.region_id)
-    if profile.department_id:
-        return Department.objects.filter(pk=profile.department_id)
-    return Department.objects.none()
+from budgets.selectors import visible_departments  # noqa: F401  (re-exported)
 
 
 class DepartmentScopedAdminMixin:
@@ -40,6 +28,20 @@ class DepartmentScopedAdminMixin:
 
     def get_queryset(self, request):
         return self.scope(request, super().get_queryset(request))
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """simple-history's view of one past version (only exists on SimpleHistoryAdmin)."""
+        self._check_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _check_visible(self, request, object_id) -> None:
+        # History views look objects up without get_queryset: scope them explicitly.
+        if self.get_object(request, object_id) is None:
+            raise PermissionDenied
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         from budgets.models import Budget, BudgetUnit, Project

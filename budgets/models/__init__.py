@@ -46,12 +46,14 @@ from budgets.models.performance import (
     ProjectIndicator,
     ProjectIndicatorLevel1,
 )
+from budgets.models.workflow import BudgetTransition, TransitionAction
 
 __all__ = [
     "AssetCategory",
     "AssetHolding",
     "Budget",
     "BudgetStatus",
+    "BudgetTransition",
     "BudgetUnit",
     "ClassificationLevel",
     "CorrespondenceScope",
@@ -79,6 +81,7 @@ __all__ = [
     "Region",
     "StaffProfile",
     "TransferPayment",
+    "TransitionAction",
     "UnitKind",
     "correspondence_scope",
     "default_cost_type",

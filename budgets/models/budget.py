@@ -1,8 +1,10 @@
 """The department-year budget (部门预算) and what it discloses besides its lines."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from budgets.fields import MoneyField
+from budgets.models.locking import LockedModel
 from budgets.models.organisation import Department, FiscalYear
 
 
@@ -12,7 +14,7 @@ class BudgetStatus(models.TextChoices):
     PUBLISHED = "published", "已发布"
 
 
-class Budget(models.Model):
+class Budget(LockedModel):
     """One department's budget for one year: what is reviewed and published as a disclosure."""
 
     department = models.ForeignKey(
@@ -28,10 +30,18 @@ class Budget(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["lock_version"])
+
     class Meta:
         verbose_name = "部门预算"
         verbose_name_plural = "部门预算"
         ordering = ["-fiscal_year__year", "department__region__code", "department__code"]
+        permissions = [
+            ("submit_budget", "可以提交部门预算"),
+            ("return_budget", "可以退回部门预算"),
+            ("publish_budget", "可以发布部门预算"),
+            ("reopen_budget", "可以更正已发布的部门预算"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["department", "fiscal_year"],
@@ -48,7 +58,7 @@ class Budget(models.Model):
         return self.fiscal_year.year
 
 
-class PriorYearFigures(models.Model):
+class PriorYearFigures(LockedModel):
     """The previous year's figures the narrative compares against (上年预算数, 万元)."""
 
     budget = models.OneToOneField(
@@ -65,6 +75,8 @@ class PriorYearFigures(models.Model):
     # None: last year's 机关运行经费 on this product's definition is not known, so the
     # explanation states this year's figure without a comparison.
     operating_costs = MoneyField("机关运行经费", null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "上年对比数"
@@ -123,7 +135,7 @@ class NarrativeKey(models.TextChoices):
     OTHER_NOTES = "other_notes", "其他需要说明的事项"
 
 
-class NarrativeSection(models.Model):
+class NarrativeSection(LockedModel):
     """One free text of the narrative (主要职责, 名词解释, a 主要原因 …)."""
 
     budget = models.ForeignKey(
@@ -131,6 +143,8 @@ class NarrativeSection(models.Model):
     )
     key = models.CharField("内容", max_length=40, choices=NarrativeKey.choices)
     text = models.TextField("文字")
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "文字说明"

@@ -5,11 +5,13 @@ Every table of the disclosure is a sum over these lines; no figure is typed twic
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from budgets.fields import MoneyField
 from budgets.funding import FundingSource
 from budgets.models.budget import Budget
 from budgets.models.catalogues import EconomicSubject, FunctionalSubject
+from budgets.models.locking import LockedModel
 from budgets.models.organisation import BudgetUnit
 
 
@@ -20,7 +22,7 @@ class ProjectKind(models.TextChoices):
     OPERATING = "运转类", "运转类"
 
 
-class Project(models.Model):
+class Project(LockedModel):
     """A 项目 of one unit; its money is spread over one or more project lines."""
 
     budget = models.ForeignKey(
@@ -36,6 +38,8 @@ class Project(models.Model):
         "项目总额", null=True, blank=True, help_text="可选；填写后，项目支出明细合计必须与之相等。"
     )
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "项目"
@@ -92,7 +96,7 @@ class ExpenditureLineQuerySet(models.QuerySet):
         return self.filter(kind=LineKind.PROJECT)
 
 
-class ExpenditureLine(models.Model):
+class ExpenditureLine(LockedModel):
     """An amount (万元) for one unit, 功能分类 项, economic pair and funding source."""
 
     budget = models.ForeignKey(
@@ -148,6 +152,8 @@ class ExpenditureLine(models.Model):
     position = models.PositiveIntegerField("排序", default=0)
 
     objects = ExpenditureLineQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "支出明细"

@@ -1,9 +1,11 @@
 """Performance goals (绩效目标): per project (table 12) and department-wide (table 11)."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from budgets.models.budget import Budget
 from budgets.models.lines import Project
+from budgets.models.locking import LockedModel
 
 
 class ProjectIndicatorLevel1(models.TextChoices):
@@ -31,7 +33,7 @@ PROJECT_LEVEL2_SUGGESTIONS = [
 ]
 
 
-class ProjectIndicator(models.Model):
+class ProjectIndicator(LockedModel):
     """One project performance indicator: 一级 → 二级 → 三级 with its 指标值 as written."""
 
     project = models.ForeignKey(
@@ -45,6 +47,8 @@ class ProjectIndicator(models.Model):
     basis = models.TextField("指标值确定依据", blank=True)
     position = models.PositiveIntegerField("排序", default=0)
 
+    history = HistoricalRecords(excluded_fields=["lock_version"])
+
     class Meta:
         verbose_name = "项目绩效指标"
         verbose_name_plural = "项目绩效指标"
@@ -54,13 +58,15 @@ class ProjectIndicator(models.Model):
         return f"{self.level1}/{self.level3}：{self.value}"
 
 
-class PerformanceGoal(models.Model):
+class PerformanceGoal(LockedModel):
     """部门（单位）整体绩效目标: the year's mission statement (年度履职目标)."""
 
     budget = models.OneToOneField(
         Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="performance_goal"
     )
     objective = models.TextField("年度履职目标")
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "整体绩效目标"
@@ -70,7 +76,7 @@ class PerformanceGoal(models.Model):
         return f"{self.budget} 整体绩效目标"
 
 
-class DepartmentTask(models.Model):
+class DepartmentTask(LockedModel):
     """A 年度主要任务 of the department-wide goals."""
 
     budget = models.ForeignKey(
@@ -79,6 +85,8 @@ class DepartmentTask(models.Model):
     name = models.CharField("任务名称", max_length=200)
     content = models.TextField("主要内容", blank=True)
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "年度主要任务"
@@ -89,7 +97,7 @@ class DepartmentTask(models.Model):
         return self.name
 
 
-class DepartmentIndicator(models.Model):
+class DepartmentIndicator(LockedModel):
     """One indicator row of the department-wide goals (一级/二级/三级/指标值/指标值说明)."""
 
     budget = models.ForeignKey(
@@ -104,6 +112,8 @@ class DepartmentIndicator(models.Model):
     value = models.CharField("指标值", max_length=200, blank=True)
     explanation = models.TextField("指标值说明", blank=True)
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
 
     class Meta:
         verbose_name = "整体绩效指标"

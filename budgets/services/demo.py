@@ -82,14 +82,13 @@ def budget_load(*, data: dict) -> Budget:
         defaults={"name": dept["name"], "short_name": dept.get("short_name", "")},
     )
     year, _ = FiscalYear.objects.get_or_create(year=data["budget"]["year"])
-    Budget.objects.filter(department=department, fiscal_year=year).delete()
-    budget = _saved(
-        Budget(
-            department=department,
-            fiscal_year=year,
-            cover_date=_date(data["budget"].get("cover_date")),
-        )
-    )
+    budget = Budget.objects.filter(department=department, fiscal_year=year).first()
+    if budget is None:
+        budget = Budget(department=department, fiscal_year=year)
+    else:  # keep the budget row: its publications and workflow log stay
+        _clear(budget)
+    budget.cover_date = _date(data["budget"].get("cover_date"))
+    _saved(budget)
     units = _load_units(department, data.get("units", []))
     subjects = SubjectCache(year.year)
     _load_narrative(budget, data)
@@ -98,6 +97,50 @@ def budget_load(*, data: dict) -> Budget:
     _load_performance(budget, data.get("performance"))
     _load_other(budget, units, data)
     return budget
+
+
+def _clear(budget: Budget) -> None:
+    """Delete a budget's data (not the budget itself), children first."""
+    ProjectIndicator.objects.filter(project__budget=budget).delete()
+    ExpenditureLine.objects.filter(budget=budget).delete()
+    for model in (
+        Project,
+        NarrativeSection,
+        PriorYearFigures,
+        PerformanceGoal,
+        DepartmentTask,
+        DepartmentIndicator,
+        ProcurementItem,
+        AssetHolding,
+        TransferPayment,
+    ):
+        model.objects.filter(budget=budget).delete()
+
+
+@transaction.atomic
+def demo_budget_publish(*, budget: Budget) -> int:
+    """Publish the demo budget unless its current version already shows exactly this data.
+
+    Goes through the workflow as the system (更正 → 提交 → 发布 when it changed). Returns the
+    current version number; re-running with unchanged data creates no new version.
+    """
+    from budgets.models import BudgetStatus
+    from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
+    from disclosures.document import disclosure_build, disclosure_to_dict
+
+    budget.refresh_from_db()
+    latest = budget.publications.order_by("-version").first()
+    content = disclosure_to_dict(disclosure_build(budget_id=budget.pk))
+    if latest is not None and latest.content == content:
+        if budget.status != BudgetStatus.PUBLISHED:
+            Budget.objects.filter(pk=budget.pk).update(status=BudgetStatus.PUBLISHED)
+        return latest.version
+    if budget.status == BudgetStatus.PUBLISHED:
+        budget_reopen(budget=budget, comment="示例数据更新")
+    if budget.status == BudgetStatus.DRAFT:
+        budget_submit(budget=budget, comment="示例数据")
+    budget_publish(budget=budget, comment="示例数据更新" if latest else "")
+    return budget.publications.order_by("-version").first().version
 
 
 def _date(value) -> datetime.date | None:

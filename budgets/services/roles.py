@@ -1,16 +1,19 @@
-"""User groups and their model permissions.
+"""User groups and their permissions: 填报员, 审核员, 财政管理员.
 
-The full workflow roles (审核员, 财政管理员) come with the publishing workflow; the clerk
-group exists now because data entry needs it.
+Groups say *what* a user may do; ``StaffProfile`` says *where* (one department, or every
+department of a region), see ``budgets/admin/scoping.py``. A superuser may do everything.
+``roles_setup`` is run by a data migration, after every ``migrate`` and by
+``python manage.py setup_roles``; it is idempotent and resets each group to exactly its list.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 CLERK_GROUP = "填报员"
+REVIEWER_GROUP = "审核员"
+FINANCE_GROUP = "财政管理员"
 
-# Budget data a clerk edits (within their own department, see budgets/admin/scoping.py).
-CLERK_EDITS = [
+# Budget data entered per department (clerks edit it while the budget is a draft).
+BUDGET_DATA = [
     "budget",
     "budgetunit",
     "prioryearfigures",
@@ -25,8 +28,21 @@ CLERK_EDITS = [
     "assetholding",
     "transferpayment",
 ]
-# Reference data a clerk may look up but not change.
-CLERK_VIEWS = [
+# The change history (django-simple-history) of that data, for reviewers and the bureau.
+HISTORY = [
+    "historicalbudget",
+    "historicalexpenditureline",
+    "historicalproject",
+    "historicalprojectindicator",
+    "historicalperformancegoal",
+    "historicaldepartmenttask",
+    "historicaldepartmentindicator",
+    "historicalnarrativesection",
+    "historicalprioryearfigures",
+    "budgettransition",
+]
+# Reference data everybody looks up; the finance bureau maintains it.
+REFERENCE = [
     "department",
     "region",
     "fiscalyear",
@@ -34,21 +50,58 @@ CLERK_VIEWS = [
     "economicsubject",
     "economiccorrespondence",
 ]
+ALL = ["add", "change", "delete", "view"]
+
+# group → list of (app_label, models, actions); plus extra codenames per group.
+ROLES: dict[str, list[tuple[str, list[str], list[str]]]] = {
+    CLERK_GROUP: [
+        ("budgets", BUDGET_DATA, ALL),
+        ("budgets", REFERENCE, ["view"]),
+    ],
+    REVIEWER_GROUP: [
+        ("budgets", BUDGET_DATA + HISTORY + REFERENCE, ["view"]),
+        ("disclosures", ["publication"], ["view"]),
+    ],
+    FINANCE_GROUP: [
+        ("budgets", BUDGET_DATA + HISTORY, ["view"]),
+        ("budgets", REFERENCE + ["staffprofile", "budgetunit"], ALL),
+        ("auth", ["user"], ALL),
+        ("disclosures", ["publication"], ["view"]),
+    ],
+}
+EXTRA = {
+    CLERK_GROUP: [],
+    REVIEWER_GROUP: ["submit_budget", "return_budget"],
+    FINANCE_GROUP: ["submit_budget", "return_budget", "publish_budget", "reopen_budget"],
+}
 
 
-def _permissions(models: list[str], actions: list[str]) -> list[Permission]:
-    codenames = [f"{action}_{model}" for model in models for action in actions]
-    return list(
-        Permission.objects.filter(content_type__app_label="budgets", codename__in=codenames)
-    )
+def _codenames(app_label: str, models: list[str], actions: list[str]) -> list[tuple[str, str]]:
+    return [(app_label, f"{action}_{model}") for model in models for action in actions]
 
 
 @transaction.atomic
-def roles_setup() -> dict[str, Group]:
-    """Create or refresh the groups with exactly their permissions."""
-    clerk, _ = Group.objects.get_or_create(name=CLERK_GROUP)
-    clerk.permissions.set(
-        _permissions(CLERK_EDITS, ["add", "change", "delete", "view"])
-        + _permissions(CLERK_VIEWS, ["view"])
-    )
-    return {CLERK_GROUP: clerk}
+def roles_setup(*, apps=None) -> dict:
+    """Create or refresh the three groups with exactly their permissions.
+
+    ``apps`` is the historical app registry when called from a migration.
+    """
+    if apps is None:
+        from django.contrib.auth.models import Group, Permission
+    else:
+        Group = apps.get_model("auth", "Group")  # noqa: N806
+        Permission = apps.get_model("auth", "Permission")  # noqa: N806
+    groups = {}
+    for name, grants in ROLES.items():
+        wanted = [pair for grant in grants for pair in _codenames(*grant)]
+        wanted += [("budgets", codename) for codename in EXTRA[name]]
+        permissions = []
+        for app_label in {app for app, _ in wanted}:
+            codenames = [codename for app, codename in wanted if app == app_label]
+            permissions += list(
+                Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            )
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions)
+        groups[name] = group
+    return groups

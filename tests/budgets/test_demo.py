@@ -100,3 +100,14 @@ def test_three_public_from_economic_sections(demo_budgets, example, three_public
 def test_every_demo_line_passes_validation(demo_budgets):
     for line in ExpenditureLine.objects.select_related("budget__fiscal_year", "unit", "project"):
         line.full_clean()
+
+
+def test_load_demo_publishes_version_1_idempotently(demo_budgets):
+    from budgets.models import BudgetStatus
+
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for budget in demo_budgets.values():
+        budget.refresh_from_db()
+        assert budget.status == BudgetStatus.PUBLISHED
+        assert list(budget.publications.values_list("version", flat=True)) == [1]
+        assert list(budget.transitions.values_list("action", flat=True)) == ["publish", "submit"]

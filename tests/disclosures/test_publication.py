@@ -12,8 +12,8 @@ from disclosures.services.publishing import publication_create
 
 
 @pytest.mark.parametrize("key", ["000", "001"])
-def test_snapshot_round_trip_gives_the_same_disclosure(demo_budgets, key):
-    built = disclosure_build(budget_id=demo_budgets[key].pk)
+def test_snapshot_round_trip_gives_the_same_disclosure(demo_drafts, key):
+    built = disclosure_build(budget_id=demo_drafts[key].pk)
     stored = disclosure_to_dict(built)
     assert disclosure_from_dict(stored) == built
     # Amounts travel as two-decimal strings, never floats.
@@ -23,15 +23,15 @@ def test_snapshot_round_trip_gives_the_same_disclosure(demo_budgets, key):
     assert total_row["cells"]["in_amount"] == expected
 
 
-def test_headline_figures_come_from_the_tables(demo_budgets):
-    headline = disclosure_build(budget_id=demo_budgets["000"].pk).headline()
+def test_headline_figures_come_from_the_tables(demo_drafts):
+    headline = disclosure_build(budget_id=demo_drafts["000"].pk).headline()
     assert headline["income_total"] == Decimal("2297.34")
     assert headline["basic"] == Decimal("175.53")
     assert headline["project"] == Decimal("2121.81")
 
 
-def test_publication_freezes_figures_and_numbers_versions(demo_budgets):
-    budget = demo_budgets["000"]
+def test_publication_freezes_figures_and_numbers_versions(demo_drafts):
+    budget = demo_drafts["000"]
     first = publication_create(budget=budget)
     line = ExpenditureLine.objects.filter(budget=budget, kind="project").first()
     line.amount += Decimal("100.00")
@@ -51,6 +51,6 @@ def test_publication_freezes_figures_and_numbers_versions(demo_budgets):
     assert [p.pk for p in publications_current()] == [second.pk]
 
 
-def test_unpublished_budget_is_not_found(demo_budgets):
+def test_unpublished_budget_is_not_found(demo_drafts):
     with pytest.raises(Http404):
         publication_get(region="411200", year=2023, department="707")

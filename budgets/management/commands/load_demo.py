@@ -1,11 +1,17 @@
 from django.core.management.base import BaseCommand
 
 from budgets.selectors import budget_totals
-from budgets.services.demo import demo_budget_load, demo_files
+from budgets.services.demo import demo_budget_load, demo_budget_publish, demo_files
 
 
 class Command(BaseCommand):
-    help = "加载示例部门预算（新乡市红旗区医疗保障局 2022、三门峡市医疗保障局 2023），可重复运行。"
+    help = (
+        "加载并发布示例部门预算（新乡市红旗区医疗保障局 2022、三门峡市医疗保障局 2023），"
+        "可重复运行：数据未变时不产生新版本。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--draft", action="store_true", help="只加载为草稿，不发布。")
 
     def handle(self, *args, **options):
         for path in demo_files():
@@ -15,3 +21,6 @@ class Command(BaseCommand):
                 f"已加载 {budget}：支出合计 {totals.total:,.2f} 万元"
                 f"（基本支出 {totals.basic:,.2f}，项目支出 {totals.project:,.2f}）"
             )
+            if not options["draft"]:
+                version = demo_budget_publish(budget=budget)
+                self.stdout.write(f"已发布（当前第{version}版）")

@@ -18,9 +18,9 @@ from budgets.workbook.importing import (
 
 
 @pytest.fixture
-def workbook(demo_budgets):
+def workbook(demo_drafts):
     """Example 000 exported, as an openpyxl workbook to spoil."""
-    return load_workbook(io.BytesIO(budget_workbook_export(budget=demo_budgets["000"])))
+    return load_workbook(io.BytesIO(budget_workbook_export(budget=demo_drafts["000"])))
 
 
 def saved(book) -> bytes:
@@ -142,10 +142,10 @@ def test_separators_and_full_width_digits_are_accepted(workbook):
     assert {Decimal("1234.50"), Decimal("42.29")} <= amounts
 
 
-def test_existing_draft_needs_confirmation_and_published_is_never_replaced(demo_budgets, workbook):
+def test_existing_draft_needs_confirmation_and_published_is_never_replaced(demo_drafts, workbook):
     data = saved(workbook)
     assert any("确认替换" in m for m in refused_without_replace(data))
-    Budget.objects.filter(pk=demo_budgets["000"].pk).update(status="published")
+    Budget.objects.filter(pk=demo_drafts["000"].pk).update(status="published")
     assert any("不能被覆盖" in m for m in refused(data))
 
 

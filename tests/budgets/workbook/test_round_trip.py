@@ -13,8 +13,8 @@ from disclosures.tables import build_all
 
 
 @pytest.mark.parametrize("key", ["000", "001"])
-def test_round_trip_of_demo_budgets(demo_budgets, key):
-    budget = demo_budgets[key]
+def test_round_trip_of_demo_drafts(demo_drafts, key):
+    budget = demo_drafts[key]
     exported = budget_workbook_export(budget=budget)
     before_data = budget_workbook_data(budget=budget)
     before_tables = build_all(budget_id=budget.pk)
@@ -29,8 +29,8 @@ def test_round_trip_of_demo_budgets(demo_budgets, key):
     assert budget_workbook_export(budget=imported) is not None
 
 
-def test_cells_are_typed(demo_budgets):
-    book = load_workbook(io.BytesIO(budget_workbook_export(budget=demo_budgets["000"])))
+def test_cells_are_typed(demo_drafts):
+    book = load_workbook(io.BytesIO(budget_workbook_export(budget=demo_drafts["000"])))
     assert book.sheetnames[0] == "填写说明"
     lines = book["基本支出"]
     headers = [c.value for c in lines[1]]
@@ -46,7 +46,7 @@ def test_cells_are_typed(demo_budgets):
     assert len(amounts) == 17 and round(sum(amounts), 2) == 175.53
 
 
-def test_commands_export_and_import_a_folder(demo_budgets, tmp_path):
+def test_commands_export_and_import_a_folder(demo_drafts, tmp_path):
     call_command("export_budget", "410702", "2022", "060", "-o", str(tmp_path / "a.xlsx"))
     call_command("export_budget", "411200", "2023", "707", "-o", str(tmp_path / "b.xlsx"))
     (tmp_path / "c.xlsx").write_bytes(b"not a workbook")

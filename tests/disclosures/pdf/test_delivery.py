@@ -20,10 +20,10 @@ URL = "/disclosures/410702/2022/060/"
 
 
 @pytest.fixture
-def published(demo_budgets, settings, tmp_path):
+def published(demo_drafts, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cache.clear()
-    return publication_create(budget=demo_budgets["000"])
+    return publication_create(budget=demo_drafts["000"])
 
 
 def run_worker():
@@ -63,7 +63,7 @@ def test_pdf_is_made_in_the_background_then_served(client, published):
     assert quote("预算03表.pdf") in table["Content-Disposition"]
 
 
-def test_unpublished_budget_has_no_pdf(client, demo_budgets):
+def test_unpublished_budget_has_no_pdf(client, demo_drafts):
     assert client.get("/disclosures/411200/2023/707/pdf/").status_code == 404
     assert client.get("/disclosures/411200/2023/707/tables/3.pdf").status_code == 404
     assert client.get(f"{URL}tables/13.pdf").status_code == 404
@@ -76,8 +76,8 @@ def test_stored_pdf_is_never_rewritten(published):
     assert published.pdf.read() == b"%PDF-first"
 
 
-def test_single_table_pdf_is_one_landscape_page_with_its_own_footer(demo_budgets):
-    disclosure = disclosure_build(budget_id=demo_budgets["000"].pk)
+def test_single_table_pdf_is_one_landscape_page_with_its_own_footer(demo_drafts):
+    disclosure = disclosure_build(budget_id=demo_drafts["000"].pk)
     reader = PdfReader(io.BytesIO(render_table(disclosure, 3)))
     assert len(reader.pages) == 1
     page = reader.pages[0]
@@ -85,8 +85,8 @@ def test_single_table_pdf_is_one_landscape_page_with_its_own_footer(demo_budgets
     assert "第1页共1页" in squeeze(page.extract_text())
 
 
-def test_user_text_is_escaped_in_the_pdf_source(demo_budgets):
-    budget = demo_budgets["000"]
+def test_user_text_is_escaped_in_the_pdf_source(demo_drafts):
+    budget = demo_drafts["000"]
     NarrativeSection.objects.filter(budget=budget, key="main_duties").update(
         text="<script>alert(1)</script><b>职责</b>"
     )
@@ -95,7 +95,7 @@ def test_user_text_is_escaped_in_the_pdf_source(demo_budgets):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;职责&lt;/b&gt;" in html
 
 
-def test_render_pdf_command(demo_budgets, tmp_path):
+def test_render_pdf_command(demo_drafts, tmp_path):
     target = tmp_path / "out.pdf"
     out = io.StringIO()
     call_command("render_pdf", "411200", "2023", "707", "-o", str(target), stdout=out)

@@ -1,0 +1,84 @@
+"""The audit trail of a budget: every create/change/delete of its data (simple-history).
+
+Read-only selector behind the admin page 修改记录; reviewers and the finance bureau see it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from budgets.models import (
+    Budget,
+    DepartmentIndicator,
+    DepartmentTask,
+    ExpenditureLine,
+    NarrativeSection,
+    PerformanceGoal,
+    PriorYearFigures,
+    Project,
+    ProjectIndicator,
+)
+
+ACTIONS = {"+": "新增", "~": "修改", "-": "删除"}
+
+# model → lookup from its historical record to the budget id
+AUDITED = [
+    (Budget, "id"),
+    (PriorYearFigures, "budget_id"),
+    (NarrativeSection, "budget_id"),
+    (ExpenditureLine, "budget_id"),
+    (Project, "budget_id"),
+    (ProjectIndicator, "project__budget_id"),
+    (PerformanceGoal, "budget_id"),
+    (DepartmentTask, "budget_id"),
+    (DepartmentIndicator, "budget_id"),
+]
+
+
+@dataclass
+class AuditEntry:
+    when: datetime
+    user: str
+    action: str
+    model: str
+    record: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, old, new)
+
+
+def _record_ids(model, lookup: str, budget: Budget) -> dict:
+    if "__" not in lookup:
+        return {lookup: budget.pk}
+    # Historical rows keep only the parent's id, so resolve the projects (even deleted ones).
+    project_ids = Project.history.filter(budget_id=budget.pk).values_list("id", flat=True)
+    return {"project_id__in": set(project_ids)}
+
+
+def _entry(model, record) -> AuditEntry:
+    changes = []
+    if record.history_type == "~" and (previous := record.prev_record) is not None:
+        delta = record.diff_against(previous, excluded_fields=["lock_version"])
+        for change in delta.changes:
+            label = str(model._meta.get_field(change.field).verbose_name)
+            changes.append((label, _text(change.old), _text(change.new)))
+    user = record.history_user
+    return AuditEntry(
+        when=record.history_date,
+        user=(user.get_username() if user else "系统"),
+        action=ACTIONS[record.history_type],
+        model=str(model._meta.verbose_name),
+        record=str(record.instance) if record.history_type != "-" else f"#{record.id}",
+        changes=changes,
+    )
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def budget_audit_entries(*, budget: Budget, limit: int = 500) -> list[AuditEntry]:
+    """The newest ``limit`` changes to a budget's data, newest first, with old → new values."""
+    records = []
+    for model, lookup in AUDITED:
+        history = model.history.filter(**_record_ids(model, lookup, budget))
+        records += [(model, r) for r in history.select_related("history_user")[:limit]]
+    records.sort(key=lambda pair: pair[1].history_date, reverse=True)
+    return [_entry(model, record) for model, record in records[:limit]]

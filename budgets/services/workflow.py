@@ -1,0 +1,155 @@
+"""The publishing workflow: 草稿 → 已提交 → 已发布, 退回 and 更正.
+
+Every transition is one ``@transaction.atomic`` service that checks the user's right
+(group permission *and* department scope), refuses with a Chinese ``ValidationError``,
+and writes a ``BudgetTransition`` (who, when, comment). ``user=None`` means the system
+itself (management commands), which may do everything.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from budgets.models import Budget, BudgetStatus, BudgetTransition, TransitionAction
+from budgets.selectors import visible_departments
+
+# action → (permission, allowed source states, target state)
+RULES = {
+    TransitionAction.SUBMIT: (
+        "budgets.submit_budget",
+        {BudgetStatus.DRAFT},
+        BudgetStatus.SUBMITTED,
+    ),
+    TransitionAction.RETURN: (
+        "budgets.return_budget",
+        {BudgetStatus.SUBMITTED},
+        BudgetStatus.DRAFT,
+    ),
+    TransitionAction.PUBLISH: (
+        "budgets.publish_budget",
+        {BudgetStatus.SUBMITTED},
+        BudgetStatus.PUBLISHED,
+    ),
+    TransitionAction.REOPEN: (
+        "budgets.reopen_budget",
+        {BudgetStatus.PUBLISHED},
+        BudgetStatus.DRAFT,
+    ),
+}
+
+
+def budget_transition_allowed(*, user, budget: Budget, action: TransitionAction) -> bool:
+    """May ``user`` apply ``action`` to ``budget`` now (right, scope and current state)?"""
+    permission, sources, _ = RULES[action]
+    if budget.status not in sources:
+        return False
+    if user is None:
+        return True
+    if not user.is_active or not user.has_perm(permission):
+        return False
+    return visible_departments(user).filter(pk=budget.department_id).exists()
+
+
+def budget_allowed_actions(*, user, budget: Budget) -> list[TransitionAction]:
+    return [
+        a for a in TransitionAction if budget_transition_allowed(user=user, budget=budget, action=a)
+    ]
+
+
+def _check_errors(budget: Budget, verb: str) -> None:
+    from disclosures.checks import Level, check_budget
+
+    errors = [f.message for f in check_budget(budget_id=budget.pk) if f.level == Level.ERROR]
+    if errors:
+        raise ValidationError(
+            [f"公开表检查发现 {len(errors)} 个错误，不能{verb}："]
+            + [f"{i}. {message}" for i, message in enumerate(errors, 1)]
+        )
+
+
+def _transition(*, budget: Budget, user, action: TransitionAction, comment: str) -> Budget:
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    _, sources, target = RULES[action]
+    if budget.status not in sources:
+        raise ValidationError(
+            f"当前状态为“{budget.get_status_display()}”，不能{TransitionAction(action).label}。"
+        )
+    if not budget_transition_allowed(user=user, budget=budget, action=action):
+        raise PermissionDenied(f"您没有{TransitionAction(action).label}该部门预算的权限。")
+    return budget
+
+
+def _record(budget: Budget, *, user, action, source, comment: str) -> BudgetTransition:
+    target = RULES[action][2]
+    Budget.objects.filter(pk=budget.pk).update(status=target)
+    budget.status = target
+    return BudgetTransition.objects.create(
+        budget=budget,
+        action=action,
+        from_status=source,
+        to_status=target,
+        user=user,
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def budget_submit(*, budget: Budget, user=None, comment: str = "") -> BudgetTransition:
+    """审核员 submits a draft to the finance bureau; refused while the checks find errors."""
+    budget = _transition(budget=budget, user=user, action=TransitionAction.SUBMIT, comment=comment)
+    _check_errors(budget, "提交")
+    return _record(
+        budget, user=user, action=TransitionAction.SUBMIT, source=budget.status, comment=comment
+    )
+
+
+@transaction.atomic
+def budget_return(*, budget: Budget, user=None, comment: str) -> BudgetTransition:
+    """Send a submitted budget back to the clerk as a draft; the reason is required."""
+    if not comment.strip():
+        raise ValidationError("退回时必须填写退回原因。")
+    budget = _transition(budget=budget, user=user, action=TransitionAction.RETURN, comment=comment)
+    return _record(
+        budget, user=user, action=TransitionAction.RETURN, source=budget.status, comment=comment
+    )
+
+
+@transaction.atomic
+def budget_publish(*, budget: Budget, user=None, comment: str = "") -> BudgetTransition:
+    """财政管理员 publishes a submitted budget as its next frozen version (第 N 版).
+
+    A correction (version ≥ 2) needs a reason: ``comment``, else the reopening reason.
+    """
+    from disclosures.services.publishing import publication_create
+
+    budget = _transition(budget=budget, user=user, action=TransitionAction.PUBLISH, comment=comment)
+    _check_errors(budget, "发布")
+    source = budget.status
+    reason = comment.strip()
+    if budget.publications.exists() and not reason:
+        reopened = budget.transitions.filter(action=TransitionAction.REOPEN).first()
+        reason = reopened.comment if reopened else ""
+        if not reason:
+            raise ValidationError("更正发布必须填写更正原因。")
+    publication_create(budget=budget, user=user, reason=reason)
+    return _record(
+        budget, user=user, action=TransitionAction.PUBLISH, source=source, comment=reason
+    )
+
+
+@transaction.atomic
+def budget_reopen(*, budget: Budget, user=None, comment: str) -> BudgetTransition:
+    """Reopen a published budget as a new draft revision (更正); the public keeps the old version."""
+    if not comment.strip():
+        raise ValidationError("更正时必须填写更正原因。")
+    budget = _transition(budget=budget, user=user, action=TransitionAction.REOPEN, comment=comment)
+    return _record(
+        budget, user=user, action=TransitionAction.REOPEN, source=budget.status, comment=comment
+    )
+
+
+def budget_last_return(*, budget: Budget) -> BudgetTransition | None:
+    """The latest 退回 of a draft budget (its reason is shown to the clerk), if any."""
+    if budget.status != BudgetStatus.DRAFT:
+        return None
+    last = budget.transitions.first()
+    return last if last and last.action == TransitionAction.RETURN else None

@@ -1,0 +1,356 @@
+"""The permission matrix: every role × every URL pattern × own/other department × state.
+
+``ENDPOINTS`` has one row per URL pattern of the project (keyed by URL name, or by route
+for unnamed patterns). ``test_every_url_pattern_has_a_row`` walks the resolver, so a new
+endpoint without a row fails the suite. Each row says how to call the endpoint and who
+may: the expectations are written here from the README's role description, not read from
+the code under test. "Allowed" means HTTP 200 (GET) or, for a transition, a state change.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.db import transaction
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from budgets.models import BudgetStatus
+from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP, REVIEWER_GROUP
+from disclosures.services.publishing import publication_create
+from tests.factories import (
+    BudgetFactory,
+    DepartmentFactory,
+    FiscalYearFactory,
+    ProjectFactory,
+    RegionFactory,
+    UserFactory,
+    staff_of,
+)
+
+ROLES = ("anonymous", "clerk", "reviewer", "finance", "superuser")
+STATES = (BudgetStatus.DRAFT, BudgetStatus.SUBMITTED, BudgetStatus.PUBLISHED)
+SCOPES = ("own", "other")
+STAFF = {"clerk", "reviewer", "finance", "superuser"}
+HISTORY_VIEWERS = {"reviewer", "finance", "superuser"}
+REFERENCE = {"clerk": "v", "reviewer": "v", "finance": "vacd"}
+BUDGET_DATA = {"clerk": "vacd", "reviewer": "v", "finance": "v"}
+# What each role may do per admin model (v/a/c/d); a superuser may do everything.
+RIGHTS = {
+    "budgets.budget": BUDGET_DATA,
+    "budgets.project": BUDGET_DATA,
+    "budgets.budgetunit": {"clerk": "vacd", "reviewer": "v", "finance": "vacd"},
+    "budgets.department": REFERENCE,
+    "budgets.region": REFERENCE,
+    "budgets.fiscalyear": REFERENCE,
+    "budgets.functionalsubject": REFERENCE,
+    "budgets.economicsubject": REFERENCE,
+    "budgets.economiccorrespondence": REFERENCE,
+    "budgets.staffprofile": {"finance": "vacd"},
+    "auth.user": {"finance": "vacd"},
+    "auth.group": {},
+    "axes.accessattempt": {},
+    "axes.accesslog": {},
+    "axes.accessfailurelog": {},
+    "django_tasks_database.dbtaskresult": {},
+}
+NO_ADD = {
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "django_tasks_database.dbtaskresult",
+}
+TRANSITION_ROLES = {
+    "submit": ({BudgetStatus.DRAFT}, {"reviewer", "finance", "superuser"}),
+    "return": ({BudgetStatus.SUBMITTED}, {"reviewer", "finance", "superuser"}),
+    "publish": ({BudgetStatus.SUBMITTED}, {"finance", "superuser"}),
+    "reopen": ({BudgetStatus.PUBLISHED}, {"finance", "superuser"}),
+}
+# Public pages still served live to staff by the portal's interim views (owned by the
+# portal work); mismatches there are reported as xfail — except a public leak, never.
+PENDING = {"disclosures:tables", "disclosures:table"}
+
+
+def sees(role, scope):
+    return role == "superuser" or (role in STAFF and scope == "own")
+
+
+def may(role, model, right):
+    return role == "superuser" or right in RIGHTS[model].get(role, "")
+
+
+@dataclass
+class Row:
+    kind: str  # budget, project, transition, model, public, plain, redirect, skip
+    expect: Callable[..., bool] | None = None
+    reason: str = ""
+    model: str = ""
+    action: str = ""
+
+
+def _budget_rows(model: str) -> dict[str, Row]:
+    name = model.split(".")[1]
+    kind = name  # "budget" or "project": the object follows the budget's scope and state
+
+    def view(role, scope, state):
+        return sees(role, scope) and may(role, model, "v")
+
+    def history(role, scope, state):
+        return sees(role, scope) and role in HISTORY_VIEWERS
+
+    def delete(role, scope, state):
+        draft = state == BudgetStatus.DRAFT or role == "superuser"
+        return sees(role, scope) and may(role, model, "d") and draft
+
+    rows = {
+        f"admin:budgets_{name}_changelist": Row("model", model=model, action="changelist"),
+        f"admin:budgets_{name}_add": Row("model", model=model, action="add"),
+        f"admin:budgets_{name}_change": Row(kind, view, action="change"),
+        f"admin:budgets_{name}_history": Row(kind, history, action="history"),
+        f"admin:budgets_{name}_simple_history": Row(kind, history, action="simple_history"),
+        f"admin:budgets_{name}_delete": Row(kind, delete, action="delete"),
+        f"budgets/{name}/<path:object_id>/": Row("redirect"),
+    }
+    return rows
+
+
+def _model_rows() -> dict[str, Row]:
+    rows = {}
+    for model in admin.site._registry:
+        label = f"{model._meta.app_label}.{model._meta.model_name}"
+        info = f"{model._meta.app_label}_{model._meta.model_name}"
+        if label in ("budgets.budget", "budgets.project"):
+            continue
+        for action in ("changelist", "add", "change", "delete", "history"):
+            rows[f"admin:{info}_{action}"] = Row("model", model=label, action=action)
+        rows[f"{model._meta.app_label}/{model._meta.model_name}/<path:object_id>/"] = Row(
+            "redirect"
+        )
+        if label.startswith("budgets.") and label.endswith(("subject", "correspondence")):
+            rows[f"admin:{info}_import"] = Row("model", model=label, action="import")
+            rows[f"admin:{info}_export"] = Row("model", model=label, action="export")
+            rows[f"admin:{info}_process_import"] = Row("skip", reason="POST-only import step")
+    return rows
+
+
+def _model_expect(row: Row, role: str) -> bool:
+    if role == "anonymous":
+        return False
+    right = {"changelist": "v", "add": "a", "change": "v", "delete": "d", "history": "v"}
+    right |= {"import": "c", "export": "v", "password": "c"}
+    if row.action == "add" and row.model in NO_ADD:
+        return False
+    return may(role, row.model, right[row.action])
+
+
+def _transition(role, scope, state, action):
+    states, roles = TRANSITION_ROLES[action]
+    return sees(role, scope) and state in states and role in roles
+
+
+def _public(role, scope, state):
+    return state == BudgetStatus.PUBLISHED
+
+
+ENDPOINTS: dict[str, Row] = {
+    **_model_rows(),
+    **_budget_rows("budgets.budget"),
+    **_budget_rows("budgets.project"),
+    "admin:budgets_budget_transition": Row("transition", _transition),
+    "admin:budgets_budget_audit": Row(
+        "budget", lambda role, scope, state: sees(role, scope) and role in HISTORY_VIEWERS
+    ),
+    "admin:auth_user_password_change": Row("model", model="auth.user", action="password"),
+    # Excel workbooks: importing creates budgets (add permission, own department checked
+    # on the uploaded data); exporting reads one budget; the blank template is for staff.
+    "admin:budget_workbook_import": Row("plain", lambda role: role in {"clerk", "superuser"}),
+    "admin:budget_workbook_template": Row("plain", lambda role: role in STAFF),
+    "admin:budget_workbook_export": Row(
+        "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
+    ),
+    "admin:index": Row("plain", lambda role: role in STAFF),
+    "admin:app_list": Row("plain", lambda role: role in STAFF),
+    "admin:login": Row("plain", lambda role: role == "anonymous"),  # staff: → index
+    "admin:logout": Row("skip", reason="POST only (Django 5)"),
+    "admin:password_change": Row("plain", lambda role: role in STAFF),
+    "admin:password_change_done": Row("plain", lambda role: role in STAFF),
+    "admin:jsi18n": Row("plain", lambda role: role in STAFF),
+    "admin:autocomplete": Row("plain", lambda role: role in STAFF),
+    "admin:view_on_site": Row("skip", reason="no model has get_absolute_url"),
+    "(?P<url>.*)$": Row("skip", reason="admin catch-all: login redirect or 404"),
+    "disclosures:home": Row("plain", lambda role: True),
+    "disclosures:tables": Row("public", _public),
+    "disclosures:table": Row("public", _public),
+    "disclosures:pdf": Row("public", _public),
+    "disclosures:table_pdf": Row("public", _public),
+}
+
+
+def _pattern_keys() -> set[str]:
+    keys = set()
+
+    def walk(patterns, namespace, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                walk(pattern.url_patterns, inner, prefix + str(pattern.pattern))
+            elif pattern.name:
+                keys.add(namespace + pattern.name)
+            else:
+                keys.add((prefix + str(pattern.pattern)).removeprefix(settings.ADMIN_URL))
+
+    walk(get_resolver().url_patterns, "", "")
+    return keys
+
+
+def test_every_url_pattern_has_a_row():
+    keys = _pattern_keys()
+    assert not keys - set(ENDPOINTS), (
+        f"URL patterns without a permission row: {keys - set(ENDPOINTS)}"
+    )
+    assert not set(ENDPOINTS) - keys, (
+        f"rows for URL patterns that no longer exist: {set(ENDPOINTS) - keys}"
+    )
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module inside a transaction that is rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _world()
+        transaction.set_rollback(True)
+
+
+def _world():
+    own_region, other_region = RegionFactory(code="419901"), RegionFactory(code="419902")
+    own = DepartmentFactory(region=own_region, code="801")
+    other = DepartmentFactory(region=other_region, code="802")
+    budgets = {}
+    for scope, department in (("own", own), ("other", other)):
+        for offset, state in enumerate(STATES):
+            budget = BudgetFactory(
+                department=department, fiscal_year=FiscalYearFactory(year=2030 + offset)
+            )
+            ProjectFactory(budget=budget)
+            if state == BudgetStatus.PUBLISHED:
+                publication_create(budget=budget)
+            type(budget).objects.filter(pk=budget.pk).update(status=state)
+            budget.refresh_from_db()
+            budgets[scope, state] = budget
+    users = {
+        "clerk": staff_of(CLERK_GROUP, department=own, username="m_clerk"),
+        "reviewer": staff_of(REVIEWER_GROUP, department=own, username="m_reviewer"),
+        "finance": staff_of(FINANCE_GROUP, region=own_region, username="m_finance"),
+        "superuser": UserFactory(username="m_super", is_superuser=True),
+    }
+    return {"budgets": budgets, "users": users, "own": own}
+
+
+def _client(world, role) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    return client
+
+
+def _get(client, url, **params) -> bool:
+    with transaction.atomic():
+        response = client.get(url, params)
+        transaction.set_rollback(True)
+    # 202: a published PDF being rendered in the background (the page says so).
+    return response.status_code in (200, 202)
+
+
+def _model_object(world, label):
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    chosen = {
+        "budgets.department": world["own"],
+        "budgets.region": world["own"].region,
+        "budgets.budgetunit": world["own"].units.first(),
+        "budgets.staffprofile": world["users"]["clerk"].staff_profile,
+        "auth.user": world["users"]["clerk"],
+    }
+    return chosen.get(label) or model.objects.order_by("pk").first()
+
+
+def _object_args(obj, action):
+    if action == "simple_history":
+        return [obj.pk, obj.history.order_by("history_id").first().history_id]
+    return [obj.pk]
+
+
+@pytest.mark.parametrize("key", sorted(ENDPOINTS))
+def test_permission_matrix(db, world, key):
+    row = ENDPOINTS[key]
+    if row.kind == "skip":
+        pytest.skip(row.reason)
+    mismatches = []
+    for role in ROLES:
+        client = _client(world, role)
+        for scope, state, expected, actual in _cases(world, key, row, role, client):
+            if expected != actual:
+                mismatches.append(
+                    (role, scope, state, f"expected {'allowed' if expected else 'denied'}")
+                )
+    if key in PENDING and mismatches:
+        leaks = [m for m in mismatches if m[0] == "anonymous" and m[3] == "expected denied"]
+        assert not leaks, leaks
+        pytest.xfail(f"public page pending the portal's publication views: {mismatches[:3]}")
+    assert not mismatches, mismatches
+
+
+def _cases(world, key, row, role, client):
+    if row.kind == "redirect":
+        # e.g. admin/budgets/budget/1/ → …/1/change/ for everyone (checked there).
+        yield "-", "-", True, True
+        return
+    if row.kind == "plain":
+        params = {}
+        url = reverse(key, args=["budgets"]) if key == "admin:app_list" else reverse(key)
+        if key == "admin:autocomplete":
+            params = {"app_label": "budgets", "model_name": "project", "field_name": "budget"}
+        yield "-", "-", row.expect(role), _get(client, url, **params)
+        return
+    if row.kind == "model":
+        obj = _model_object(world, row.model)
+        if row.action in ("changelist", "add", "import", "export"):
+            yield "-", "-", _model_expect(row, role), _get(client, reverse(key))
+        elif obj is None:  # e.g. no lock-out has happened: the admin says "不存在"
+            yield "-", "-", False, _get(client, reverse(key, args=[0]))
+        else:
+            yield "-", "-", _model_expect(row, role), _get(client, reverse(key, args=[obj.pk]))
+        return
+    for (scope, state), budget in world["budgets"].items():
+        if row.kind == "public":
+            department = budget.department
+            kwargs = {
+                "region": department.region.code,
+                "year": budget.year,
+                "department": department.code,
+            }
+            if key in ("disclosures:table", "disclosures:table_pdf"):
+                kwargs["number"] = 1
+            yield (
+                scope,
+                state,
+                row.expect(role, scope, state),
+                _get(client, reverse(key, kwargs=kwargs)),
+            )
+        elif row.kind == "transition":
+            for action in TRANSITION_ROLES:
+                url = reverse(key, args=[budget.pk, action])
+                with transaction.atomic():
+                    client.post(url, {"comment": "矩阵测试"})
+                    budget.refresh_from_db()
+                    changed = budget.status != state
+                    transaction.set_rollback(True)
+                budget.status = state
+                yield scope, f"{state}/{action}", row.expect(role, scope, state, action), changed
+        else:
+            obj = budget if row.kind == "budget" else budget.projects.first()
+            url = reverse(key, args=_object_args(obj, row.action))
+            yield scope, state, row.expect(role, scope, state), _get(client, url)
