@@ -29,3 +29,52 @@ def publications_current():
     return Publication.objects.filter(version=Subquery(newest)).order_by(
         "-year", "region_code", "department_code"
     )
+
+
+def department_publications(*, region: str, department: str) -> list:
+    """The current version of each published year of one department, newest year first."""
+    return list(publications_current().filter(region_code=region, department_code=department))
+
+
+def search_publications(query: str) -> list[dict]:
+    """Departments, units and projects of current publications whose name contains ``query``.
+
+    Matched on the frozen snapshots (table 10 lists units and projects), so a draft
+    revision's unpublished names are never found; works alike on SQLite and PostgreSQL.
+    """
+    results = []
+    # Scans the current snapshots in Python: JSON stores Chinese escaped, so SQL LIKE cannot
+    # match it; a search index table is the next step for thousands of departments.
+    for publication in publications_current():
+        content = publication.content
+        if query in content["department_name"]:
+            results.append(
+                {
+                    "publication": publication,
+                    "kind": "部门",
+                    "name": content["department_name"],
+                    "field": "部门名称",
+                }
+            )
+        projects = next(t for t in content["tables"] if t["number"] == 10)
+        for row in projects["rows"]:
+            name = row["cells"].get("name") or ""
+            if row["kind"] == "unit" and query in name:
+                results.append(
+                    {
+                        "publication": publication,
+                        "kind": "单位",
+                        "name": name,
+                        "field": "预算单位名称",
+                    }
+                )
+            elif row["kind"] == "item" and query in name:
+                results.append(
+                    {
+                        "publication": publication,
+                        "kind": "项目",
+                        "name": name,
+                        "field": f"项目名称（{row['cells'].get('code', '')}）",
+                    }
+                )
+    return results

@@ -11,6 +11,11 @@ budget = "disclosures/<str:region>/<int:year>/<str:department>/"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("disclosures/", views.search, name="search"),
+    path("disclosures/<str:region>/<str:department>/", views.department, name="department"),
+    path(budget, views.disclosure, name="disclosure"),
+    path(f"{budget}v<int:version>/", views.disclosure, name="disclosure_version"),
+    path(f"{budget}preview/", views.preview, name="preview"),
     path(f"{budget}tables/", views.tables, name="tables"),
     path(f"{budget}tables/<int:number>/", views.table, name="table"),
     path(f"{budget}pdf/", pdf_views.document_pdf, name="pdf"),

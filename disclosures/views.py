@@ -1,42 +1,90 @@
-"""Disclosure pages. Views stay thin: fetch, call one function, render."""
+"""Public disclosure pages, read from frozen publications; staff preview of drafts.
+
+Views stay thin: fetch, call one function, render. The public only ever sees
+``Publication`` snapshots; an unpublished budget answers 404 at every public URL.
+"""
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from budgets.admin.scoping import visible_departments
 from budgets.models import Budget
-from budgets.selectors import budget_summaries
-from disclosures.tables import BUILDERS, budget_data, build_tables
+from disclosures.corrections import publication_corrections
+from disclosures.document import disclosure_build
+from disclosures.selectors import (
+    department_publications,
+    publication_get,
+    publications_current,
+    search_publications,
+)
+from disclosures.tables import BUILDERS
 
 
 def home(request):
-    """Landing page: the budgets in the system with their headline totals."""
-    return render(request, "disclosures/home.html", {"summaries": budget_summaries()})
+    """Latest published disclosures, filterable by region and year, with a search box."""
+    publications = publications_current()
+    region, year = request.GET.get("region", ""), request.GET.get("year", "")
+    if region:
+        publications = publications.filter(region_code=region)
+    if year.isdigit():
+        publications = publications.filter(year=int(year))
+    context = {"publications": publications, "region": region, "year": year}
+    return render(request, "disclosures/home.html", context)
 
 
-def _budget(region: str, year: int, department: str) -> Budget:
-    return get_object_or_404(
-        Budget.objects.select_related("department__region", "fiscal_year"),
+def search(request):
+    """Departments, units and projects of published disclosures matching ``q``."""
+    query = request.GET.get("q", "").strip()
+    results = search_publications(query) if query else []
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return render(request, "disclosures/search.html", {"query": query, "page": page})
+
+
+def department(request, region: str, department: str):
+    """Every published year of one department, with its headline figures."""
+    publications = department_publications(region=region, department=department)
+    if not publications:
+        raise Http404("该部门没有已公开的预算。")
+    return render(request, "disclosures/department.html", {"publications": publications})
+
+
+def disclosure(request, region: str, year: int, department: str, version: int | None = None):
+    """The whole disclosure (narrative, explanation, twelve tables) of a published version."""
+    publication = publication_get(region=region, year=year, department=department, version=version)
+    context = {
+        "publication": publication,
+        "disclosure": publication.disclosure(),
+        "corrections": publication_corrections(publication=publication),
+    }
+    return render(request, "disclosures/disclosure.html", context)
+
+
+def tables(request, region: str, year: int, department: str):
+    """All twelve tables of the current publication on one page."""
+    publication = publication_get(region=region, year=year, department=department)
+    context = {"publication": publication, "disclosure": publication.disclosure()}
+    return render(request, "disclosures/tables.html", context)
+
+
+def table(request, region: str, year: int, department: str, number: int):
+    """One table of the current publication."""
+    if number not in BUILDERS:
+        raise Http404("没有这张表。")
+    publication = publication_get(region=region, year=year, department=department)
+    context = {"publication": publication, "table": publication.disclosure().table(number)}
+    return render(request, "disclosures/table.html", context)
+
+
+@staff_member_required
+def preview(request, region: str, year: int, department: str):
+    """Staff only: the disclosure as it would be published now, built from live data."""
+    budget = get_object_or_404(
+        Budget.objects.filter(department__in=visible_departments(request.user)),
         department__region__code=region,
         fiscal_year__year=year,
         department__code=department,
     )
-
-
-# Until the publishing workflow exists, tables are shown to staff only.
-@staff_member_required
-def tables(request, region: str, year: int, department: str):
-    """All twelve tables of one budget on one page."""
-    budget = _budget(region, year, department)
-    context = {"budget": budget, "tables": build_tables(budget_data(budget_id=budget.pk))}
-    return render(request, "disclosures/tables.html", context)
-
-
-@staff_member_required
-def table(request, region: str, year: int, department: str, number: int):
-    """One table of one budget."""
-    if number not in BUILDERS:
-        raise Http404("没有这张表。")
-    budget = _budget(region, year, department)
-    report = BUILDERS[number](budget_data(budget_id=budget.pk))
-    return render(request, "disclosures/table.html", {"budget": budget, "table": report})
+    context = {"disclosure": disclosure_build(budget_id=budget.pk), "preview_of": budget}
+    return render(request, "disclosures/disclosure.html", context)

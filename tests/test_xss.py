@@ -71,7 +71,7 @@ def test_payloads_are_escaped_in_admin_and_tables(client, poisoned):
         reverse("admin:budgets_project_changelist"),
         reverse("admin:budgets_budget_audit", args=[poisoned.pk]),
         reverse(
-            "disclosures:tables", args=[department.region.code, poisoned.year, department.code]
+            "disclosures:preview", args=[department.region.code, poisoned.year, department.code]
         ),
     ]
     for url in pages:

@@ -1,18 +1,26 @@
-"""The table pages: staff only (until publishing exists), grouped headers with scope."""
+"""The public pages: published snapshots only, grouped headers with scope; staff preview."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from bench.synthetic import synthetic_budget
+from budgets.models import ExpenditureLine
+from disclosures.services.publishing import publication_create
 from tests.html import column, parse_table
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def budget():
+def draft():
     return synthetic_budget(scale=1)
+
+
+@pytest.fixture
+def budget(draft):
+    publication_create(budget=draft)
+    return draft
 
 
 def url_of(budget, number=None):
@@ -22,14 +30,32 @@ def url_of(budget, number=None):
     return reverse("disclosures:table", args=[*args, number])
 
 
-def test_anonymous_is_sent_to_login(client, budget):
-    response = client.get(url_of(budget))
-    assert response.status_code == 302
-    assert "/admin/login/" in response.url
+def test_unpublished_budget_is_404_for_everyone_at_public_urls(client, admin_client, draft):
+    for c in (client, admin_client):
+        assert c.get(url_of(draft)).status_code == 404
+        assert c.get(url_of(draft, 3)).status_code == 404
+        args = [draft.department.region.code, draft.year, draft.department.code]
+        assert c.get(reverse("disclosures:disclosure", args=args)).status_code == 404
 
 
-def test_all_twelve_tables_on_one_page(admin_client, budget):
-    soup = BeautifulSoup(admin_client.get(url_of(budget)).content, "html.parser")
+def test_public_sees_the_frozen_snapshot_not_later_edits(client, budget):
+    before = client.get(url_of(budget, 3)).content
+    line = ExpenditureLine.objects.filter(budget=budget).first()
+    line.amount += 1
+    line.save()
+    assert client.get(url_of(budget, 3)).content == before
+
+
+def test_staff_preview_builds_the_draft_live(client, admin_client, draft):
+    args = [draft.department.region.code, draft.year, draft.department.code]
+    url = reverse("disclosures:preview", args=args)
+    assert client.get(url).status_code == 302  # to the login page
+    page = admin_client.get(url).content.decode()
+    assert "尚未公开" in page and page.count('class="disclosure t') == 12
+
+
+def test_all_twelve_tables_on_one_page(client, budget):
+    soup = BeautifulSoup(client.get(url_of(budget)).content, "html.parser")
     tables = soup.select("table.disclosure")
     assert [t["data-table"] for t in tables] == [str(n) for n in range(1, 13)]
     for th in soup.select("table.disclosure th"):
@@ -37,20 +63,20 @@ def test_all_twelve_tables_on_one_page(admin_client, budget):
 
 
 @pytest.mark.parametrize("number", range(1, 13))
-def test_each_table_has_its_own_page(admin_client, budget, number):
-    response = admin_client.get(url_of(budget, number))
+def test_each_table_has_its_own_page(client, budget, number):
+    response = client.get(url_of(budget, number))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(f"table[data-table='{number}']") is not None
     assert "单位：万元" in soup.select_one(".table-subtitle").get_text()
 
 
-def test_unknown_table_is_404(admin_client, budget):
-    assert admin_client.get(url_of(budget, 13)).status_code == 404
+def test_unknown_table_is_404(client, budget):
+    assert client.get(url_of(budget, 13)).status_code == 404
 
 
-def test_grouped_headers_of_table_3(admin_client, budget):
-    paths, rows, _ = parse_table(admin_client.get(url_of(budget, 3)).content.decode(), 3)
+def test_grouped_headers_of_table_3(client, budget):
+    paths, rows, _ = parse_table(client.get(url_of(budget, 3)).content.decode(), 3)
     assert column(paths, "基本支出", "人员经费", "工资福利支出")
     assert column(paths, "基本支出", "公用经费", "资本性支出")
     assert column(paths, "项目支出", "特定目标类")

@@ -1,0 +1,71 @@
+"""The public portal: home, search, department and disclosure pages from published snapshots."""
+
+from bs4 import BeautifulSoup
+
+from budgets.models import ExpenditureLine
+from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
+from tests.factories import UserFactory
+
+
+def text_of(response) -> str:
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def test_home_lists_published_disclosures_with_their_totals(client, demo_budgets):
+    page = text_of(client.get("/"))
+    # 000: 收入总计 2,297.34, 基本支出 175.53; 001: 1,728.90.
+    assert "新乡市红旗区医疗保障局" in page and "2,297.34" in page and "175.53" in page
+    assert "三门峡市医疗保障局" in page and "1,728.90" in page
+    only_2023 = text_of(client.get("/", {"year": "2023"}))
+    assert "三门峡市医疗保障局" in only_2023 and "新乡市红旗区医疗保障局" not in only_2023
+
+
+def test_home_hides_drafts(client, demo_drafts):
+    assert "暂无公开的部门预算" in text_of(client.get("/"))
+
+
+def test_search_finds_departments_units_and_projects(client, demo_budgets):
+    page = text_of(client.get("/disclosures/", {"q": "医疗保障"}))
+    assert "部门 · 新乡市红旗区医疗保障局" in page and "部门 · 三门峡市医疗保障局" in page
+    assert "匹配：部门名称" in page
+    project = text_of(client.get("/disclosures/", {"q": "医疗救助"}))
+    assert "项目" in project and "匹配：项目名称" in project
+    assert "共找到 0 条" in text_of(client.get("/disclosures/", {"q": "不存在的名称"}))
+
+
+def test_disclosure_page_has_narrative_explanation_and_tables(client, demo_budgets):
+    page = client.get("/disclosures/410702/2022/060/")
+    soup = BeautifulSoup(page.content, "html.parser")
+    assert [t["data-table"] for t in soup.select("table.disclosure")] == [
+        str(n) for n in range(1, 13)
+    ]
+    text = soup.get_text(" ", strip=True)
+    assert "收入增加 215.94 万元，增长 10.37%" in text
+    assert soup.select_one('a[href="#table-7"]') is not None
+    assert soup.select_one("#table-7") is not None
+
+
+def test_department_page_lists_years(client, demo_budgets):
+    page = text_of(client.get("/disclosures/411200/707/"))
+    assert "2023" in page and "1,728.90" in page
+    assert client.get("/disclosures/411200/999/").status_code == 404
+
+
+def test_correction_keeps_old_version_and_shows_the_change(client, demo_budgets):
+    budget = demo_budgets["000"]
+    finance = UserFactory(username="finance-root", is_superuser=True)
+    budget_reopen(budget=budget, user=finance, comment="更正项目金额")
+    line = ExpenditureLine.objects.filter(budget=budget, kind="project").order_by("id").first()
+    line.amount += 1
+    line.save()
+    project = line.project
+    if project.declared_total is not None:  # keep the project's declared total consistent
+        project.declared_total += 1
+        project.save()
+    budget.refresh_from_db()
+    budget_submit(budget=budget, user=finance)
+    budget_publish(budget=budget, user=finance)
+    current = text_of(client.get("/disclosures/410702/2022/060/"))
+    assert "第 2 版" in current and "更正" in current and "2,298.34" in current
+    old = text_of(client.get("/disclosures/410702/2022/060/v1/"))
+    assert "第 1 版" in old and "2,297.34" in old
