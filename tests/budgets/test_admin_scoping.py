@@ -78,3 +78,23 @@ def test_catalogues_are_read_only_for_clerks(clerk_client):
     assert (
         clerk_client.get(reverse("admin:budgets_functionalsubject_changelist")).status_code == 200
     )
+
+
+def test_finance_bureau_sees_only_its_regions_staff(client, db):
+    from budgets.models import StaffProfile
+    from budgets.services.roles import FINANCE_GROUP, roles_setup
+    from tests.factories import DepartmentFactory, RegionFactory, UserFactory
+
+    own, other = RegionFactory(code="419911"), RegionFactory(code="419912")
+    mine = UserFactory(username="staff-own")
+    StaffProfile.objects.create(user=mine, department=DepartmentFactory(region=own, code="811"))
+    theirs = UserFactory(username="staff-other")
+    StaffProfile.objects.create(user=theirs, department=DepartmentFactory(region=other, code="812"))
+    finance = UserFactory(username="finance-own")
+    finance.groups.add(roles_setup()[FINANCE_GROUP])
+    StaffProfile.objects.create(user=finance, region=own)
+    client.force_login(finance)
+    page = client.get("/admin/budgets/staffprofile/").content.decode()
+    assert "staff-own" in page and "staff-other" not in page
+    other_profile = theirs.staff_profile.pk
+    assert client.get(f"/admin/budgets/staffprofile/{other_profile}/change/").status_code == 302
