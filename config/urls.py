@@ -10,5 +10,6 @@ admin.site.index_title = "预算填报与管理"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("api/", include("disclosures.api_urls")),
     path("", include("disclosures.urls")),
 ]

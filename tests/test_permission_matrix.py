@@ -182,6 +182,9 @@ ENDPOINTS: dict[str, Row] = {
     "(?P<url>.*)$": Row("skip", reason="admin catch-all: login redirect or 404"),
     "disclosures:home": Row("plain", lambda role: True),
     "disclosures:search": Row("plain", lambda role: True),
+    "api:disclosures": Row("plain", lambda role: True),
+    "api:openapi": Row("plain", lambda role: True),
+    "api:disclosure": Row("public", _public),
     "disclosures:disclosure": Row("public", _public),
     "disclosures:disclosure_version": Row("public", _public),
     # Each matrix department has a published year, so its department page is public.

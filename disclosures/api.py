@@ -1,0 +1,140 @@
+"""Read-only open data: JSON of published disclosures (amounts as two-decimal strings, 万元)."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+
+from disclosures.selectors import publication_get, publications_current
+
+JSON = {"ensure_ascii": False}
+
+
+def _summary(publication) -> dict:
+    url = reverse(
+        "api:disclosure",
+        args=[publication.region_code, publication.year, publication.department_code],
+    )
+    return {
+        "region_code": publication.region_code,
+        "region_name": publication.content["region_name"],
+        "year": publication.year,
+        "department_code": publication.department_code,
+        "department_name": publication.content["department_name"],
+        "version": publication.version,
+        "published_at": publication.published_at.isoformat(),
+        "url": url,
+    }
+
+
+def disclosure_list(request):
+    """Current publications, filterable by ?region=, ?year=, ?department=."""
+    publications = publications_current()
+    for field, param in (("region_code", "region"), ("department_code", "department")):
+        if request.GET.get(param):
+            publications = publications.filter(**{field: request.GET[param]})
+    if request.GET.get("year", "").isdigit():
+        publications = publications.filter(year=int(request.GET["year"]))
+    data = {"results": [_summary(p) for p in publications]}
+    return JsonResponse(data, json_dumps_params=JSON)
+
+
+def disclosure_detail(request, region: str, year: int, department: str):
+    """All twelve tables of the current version: header tree, rows, notes."""
+    publication = publication_get(region=region, year=year, department=department)
+    data = {**_summary(publication), "tables": publication.content["tables"]}
+    return JsonResponse(data, json_dumps_params=JSON)
+
+
+def openapi(request):
+    """The OpenAPI 3.1 description of this API."""
+    table = {
+        "type": "object",
+        "description": "一张公开表：标题、表头树（columns，叶子列有 key）、行（cells 以 key 取值；amounts 列出金额单元格，金额为两位小数的字符串，单位万元）、注释。",
+    }
+    summary = {
+        "type": "object",
+        "properties": {
+            k: {"type": "string"}
+            for k in (
+                "region_code",
+                "region_name",
+                "department_code",
+                "department_name",
+                "published_at",
+                "url",
+            )
+        }
+        | {"year": {"type": "integer"}, "version": {"type": "integer"}},
+    }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "部门预算公开数据接口",
+            "version": "1.0",
+            "description": "只读。只包含已公开的版本。",
+        },
+        "paths": {
+            "/api/disclosures/": {
+                "get": {
+                    "summary": "已公开的部门预算列表（每个部门每年的当前版本）",
+                    "parameters": [
+                        {"name": n, "in": "query", "required": False, "schema": {"type": t}}
+                        for n, t in (
+                            ("region", "string"),
+                            ("year", "integer"),
+                            ("department", "string"),
+                        )
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "列表",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "results": {"type": "array", "items": summary}
+                                        },
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+            "/api/disclosures/{region}/{year}/{department}/": {
+                "get": {
+                    "summary": "一个部门一个年度当前公开版本的十二张表",
+                    "parameters": [
+                        {"name": n, "in": "path", "required": True, "schema": {"type": t}}
+                        for n, t in (
+                            ("region", "string"),
+                            ("year", "integer"),
+                            ("department", "string"),
+                        )
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "十二张表",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "allOf": [
+                                            summary,
+                                            {
+                                                "type": "object",
+                                                "properties": {
+                                                    "tables": {"type": "array", "items": table}
+                                                },
+                                            },
+                                        ]
+                                    }
+                                }
+                            },
+                        },
+                        "404": {"description": "没有已公开的版本"},
+                    },
+                }
+            },
+        },
+    }
+    return JsonResponse(spec, json_dumps_params=JSON)
