@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from budgets.models import Budget
+from budgets.management.arguments import add_budget_arguments, budget_or_error
 from disclosures.checks import Level, check_budget, has_errors
 
 
@@ -8,16 +8,10 @@ class Command(BaseCommand):
     help = "检查部门预算的十二张公开表是否相互一致；有错误时以非零状态退出。"
 
     def add_arguments(self, parser):
-        parser.add_argument("region", help="行政区划代码，如 410702")
-        parser.add_argument("year", type=int, help="预算年度，如 2022")
-        parser.add_argument("department", help="部门编码，如 060")
+        add_budget_arguments(parser)
 
     def handle(self, *args, region, year, department, **options):
-        budget = Budget.objects.filter(
-            department__region__code=region, fiscal_year__year=year, department__code=department
-        ).first()
-        if budget is None:
-            raise CommandError(f"找不到 {region} 区划 {year} 年度部门 {department} 的预算。")
+        budget = budget_or_error(region, year, department)
         findings = check_budget(budget_id=budget.pk)
         for finding in findings:
             style = self.style.ERROR if finding.level == Level.ERROR else self.style.WARNING

@@ -3,10 +3,10 @@
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.http import Http404
 
-from budgets.models import Budget
+from budgets.management.arguments import add_budget_arguments, budget_or_error
 from disclosures.document import disclosure_build
 from disclosures.pdf.render import render_document
 from disclosures.selectors import publication_get
@@ -16,9 +16,7 @@ class Command(BaseCommand):
     help = "生成部门预算公开的 PDF 文件：有已公开版本时用当前公开版本，否则用草稿数据。"
 
     def add_arguments(self, parser):
-        parser.add_argument("region", help="行政区划代码，如 410702")
-        parser.add_argument("year", type=int, help="预算年度，如 2022")
-        parser.add_argument("department", help="部门代码，如 060")
+        add_budget_arguments(parser)
         parser.add_argument("-o", "--output", required=True, help="输出的 PDF 文件路径")
 
     def handle(self, region, year, department, output, **options):
@@ -26,13 +24,7 @@ class Command(BaseCommand):
             publication = publication_get(region=region, year=year, department=department)
             disclosure, source = publication.disclosure(), f"第 {publication.version} 版公开内容"
         except Http404:
-            budget = Budget.objects.filter(
-                department__region__code=region, fiscal_year__year=year, department__code=department
-            ).first()
-            if budget is None:
-                raise CommandError(
-                    f"没有找到 {region} {year} 年部门 {department} 的预算。"
-                ) from None
+            budget = budget_or_error(region, year, department)
             disclosure, source = disclosure_build(budget_id=budget.pk), "未公开的草稿数据"
         self.stdout.write(f"正在生成《{disclosure.title}》PDF（{source}），请稍候……")
         started = time.perf_counter()
