@@ -15,10 +15,10 @@ def _summary(publication) -> dict:
     )
     return {
         "region_code": publication.region_code,
-        "region_name": publication.content["region_name"],
+        "region_name": publication.region_name,
         "year": publication.year,
         "department_code": publication.department_code,
-        "department_name": publication.content["department_name"],
+        "department_name": publication.department_name,
         "version": publication.version,
         "published_at": publication.published_at.isoformat(),
         "url": url,

@@ -35,6 +35,18 @@ class Publication(models.Model):
     year = models.PositiveIntegerField("预算年度")
     department_code = models.CharField("部门代码", max_length=20)
     pdf = models.FileField("PDF 文件", upload_to="publications/pdf/", blank=True)
+    # Denormalised from ``content`` at publication, so lists and charts of many
+    # disclosures never decode the snapshots (amounts in 万元).
+    is_current = models.BooleanField("当前版本", default=True)
+    region_name = models.CharField("行政区划名称", max_length=100, blank=True)
+    department_name = models.CharField("部门名称", max_length=200, blank=True)
+    income_total = models.DecimalField("收入总计", max_digits=16, decimal_places=2, default=0)
+    expenditure_total = models.DecimalField("支出总计", max_digits=16, decimal_places=2, default=0)
+    basic_total = models.DecimalField("基本支出", max_digits=16, decimal_places=2, default=0)
+    project_total = models.DecimalField("项目支出", max_digits=16, decimal_places=2, default=0)
+    three_public_total = models.DecimalField(
+        "“三公”经费", max_digits=16, decimal_places=2, default=0
+    )
 
     class Meta:
         verbose_name = "公开版本"
@@ -46,6 +58,12 @@ class Publication(models.Model):
                 name="publication_version_unique_per_budget",
                 violation_error_message="该预算已有相同版本号的公开版本。",
             ),
+            models.UniqueConstraint(
+                fields=["budget"],
+                condition=models.Q(is_current=True),
+                name="publication_one_current_per_budget",
+                violation_error_message="每个预算只能有一个当前公开版本。",
+            ),
             models.CheckConstraint(
                 condition=models.Q(version__gte=1),
                 name="publication_version_positive",
@@ -56,7 +74,11 @@ class Publication(models.Model):
             models.Index(
                 fields=["region_code", "year", "department_code", "-version"],
                 name="publication_public_lookup",
-            )
+            ),
+            models.Index(
+                fields=["is_current", "-year", "region_code", "department_code"],
+                name="publication_current_list",
+            ),
         ]
 
     def __str__(self):
@@ -64,10 +86,62 @@ class Publication(models.Model):
 
     @property
     def disclosure_title(self) -> str:
-        return f"{self.content.get('department_name', '')}{self.year}年部门预算"
+        return f"{self.department_name}{self.year}年部门预算"
+
+    @property
+    def headline(self) -> dict:
+        """收入/支出总计, 基本/项目支出 and 三公 total (万元), without reading ``content``."""
+        return {
+            "income_total": self.income_total,
+            "expenditure_total": self.expenditure_total,
+            "basic": self.basic_total,
+            "project": self.project_total,
+            "three_public": self.three_public_total,
+        }
 
     def disclosure(self):
         """The frozen :class:`~disclosures.document.Disclosure` of this version."""
         from disclosures.document import disclosure_from_dict
 
         return disclosure_from_dict(self.content)
+
+
+class SearchEntryKind(models.TextChoices):
+    DEPARTMENT = "department", "部门"
+    UNIT = "unit", "单位"
+    PROJECT = "project", "项目"
+
+
+class SearchEntry(models.Model):
+    """A name the public can search for (department, unit, project) in one publication.
+
+    Written once with the publication from its frozen snapshot, so an unpublished
+    revision's names are never found; searched with SQL ``LIKE`` on SQLite and PostgreSQL.
+    """
+
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name="公开版本",
+        on_delete=models.CASCADE,
+        related_name="search_entries",
+    )
+    kind = models.CharField("类型", max_length=20, choices=SearchEntryKind.choices)
+    name = models.CharField("名称", max_length=300)
+    code = models.CharField("代码", max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "检索条目"
+        verbose_name_plural = "检索条目"
+        ordering = ["publication", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}：{self.name}"
+
+    @property
+    def matched_field(self) -> str:
+        """Which field of the disclosure the name comes from (shown as 匹配：…)."""
+        if self.kind == SearchEntryKind.DEPARTMENT:
+            return "部门名称"
+        if self.kind == SearchEntryKind.UNIT:
+            return f"预算单位名称（{self.code}）" if self.code else "预算单位名称"
+        return f"项目名称（项目代码 {self.code}）" if self.code else "项目名称"

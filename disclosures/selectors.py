@@ -1,9 +1,8 @@
 """Read-only queries for the public side: only frozen publications are ever returned."""
 
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
-from disclosures.models import Publication
+from disclosures.models import Publication, SearchEntry
 
 
 def publication_get(*, region: str, year: int, department: str, version: int | None = None):
@@ -20,14 +19,12 @@ def publication_get(*, region: str, year: int, department: str, version: int | N
 
 
 def publications_current():
-    """The newest version of every published disclosure, newest year first (one query)."""
-    newest = (
-        Publication.objects.filter(budget=OuterRef("budget"))
-        .order_by("-version")
-        .values("version")[:1]
-    )
-    return Publication.objects.filter(version=Subquery(newest)).order_by(
-        "-year", "region_code", "department_code"
+    """The newest version of every published disclosure, newest year first, snapshots
+    left unread (lists show the denormalised headline columns)."""
+    return (
+        Publication.objects.filter(is_current=True)
+        .defer("content")
+        .order_by("-year", "region_code", "department_code")
     )
 
 
@@ -36,45 +33,18 @@ def department_publications(*, region: str, department: str) -> list:
     return list(publications_current().filter(region_code=region, department_code=department))
 
 
-def search_publications(query: str) -> list[dict]:
+def search_publications(query: str):
     """Departments, units and projects of current publications whose name contains ``query``.
 
-    Matched on the frozen snapshots (table 10 lists units and projects), so a draft
-    revision's unpublished names are never found; works alike on SQLite and PostgreSQL.
+    Matched on entries written from the frozen snapshots, so a draft revision's
+    unpublished names are never found; ``LIKE`` matches Chinese substrings alike on
+    SQLite and PostgreSQL. Each result carries ``matched_field`` (why it matched).
     """
-    results = []
-    # Scans the current snapshots in Python: JSON stores Chinese escaped, so SQL LIKE cannot
-    # match it; a search index table is the next step for thousands of departments.
-    for publication in publications_current():
-        content = publication.content
-        if query in content["department_name"]:
-            results.append(
-                {
-                    "publication": publication,
-                    "kind": "部门",
-                    "name": content["department_name"],
-                    "field": "部门名称",
-                }
-            )
-        projects = next(t for t in content["tables"] if t["number"] == 10)
-        for row in projects["rows"]:
-            name = row["cells"].get("name") or ""
-            if row["kind"] == "unit" and query in name:
-                results.append(
-                    {
-                        "publication": publication,
-                        "kind": "单位",
-                        "name": name,
-                        "field": "预算单位名称",
-                    }
-                )
-            elif row["kind"] == "item" and query in name:
-                results.append(
-                    {
-                        "publication": publication,
-                        "kind": "项目",
-                        "name": name,
-                        "field": f"项目名称（{row['cells'].get('code', '')}）",
-                    }
-                )
-    return results
+    return (
+        SearchEntry.objects.filter(publication__is_current=True, name__contains=query)
+        .select_related("publication")
+        .defer("publication__content")
+        .order_by(
+            "-publication__year", "publication__region_code", "publication__department_code", "id"
+        )
+    )

@@ -13,6 +13,7 @@ from budgets.admin.scoping import visible_departments
 from budgets.models import Budget
 from disclosures.corrections import publication_corrections
 from disclosures.document import disclosure_build
+from disclosures.models import SearchEntry
 from disclosures.selectors import (
     department_publications,
     publication_get,
@@ -24,20 +25,31 @@ from disclosures.tables import BUILDERS
 
 def home(request):
     """Latest published disclosures, filterable by region and year, with a search box."""
-    publications = publications_current()
+    current = publications_current()
     region, year = request.GET.get("region", ""), request.GET.get("year", "")
+    department = request.GET.get("department", "").strip()
+    publications = current
     if region:
         publications = publications.filter(region_code=region)
     if year.isdigit():
         publications = publications.filter(year=int(year))
-    context = {"publications": publications, "region": region, "year": year}
+    if department:
+        publications = publications.filter(department_name__contains=department)
+    context = {
+        "page": Paginator(publications, 50).get_page(request.GET.get("page")),
+        "filters": {"region": region, "year": year, "department": department},
+        "regions": current.order_by("region_code")
+        .values_list("region_code", "region_name")
+        .distinct(),
+        "years": current.order_by("-year").values_list("year", flat=True).distinct(),
+    }
     return render(request, "disclosures/home.html", context)
 
 
 def search(request):
     """Departments, units and projects of published disclosures matching ``q``."""
     query = request.GET.get("q", "").strip()
-    results = search_publications(query) if query else []
+    results = search_publications(query) if query else SearchEntry.objects.none()
     page = Paginator(results, 20).get_page(request.GET.get("page"))
     return render(request, "disclosures/search.html", {"query": query, "page": page})
 

@@ -4,27 +4,76 @@ from django.db import transaction
 from django.db.models import Max
 
 from budgets.models import Budget, BudgetStatus
-from disclosures.document import disclosure_build, disclosure_to_dict
-from disclosures.models import Publication
+from disclosures.document import Disclosure, disclosure_build, disclosure_to_dict
+from disclosures.models import Publication, SearchEntry, SearchEntryKind
 from disclosures.pdf.tasks import pdf_enqueue
+from disclosures.tables.base import RowKind
+
+
+def publication_fields(disclosure: Disclosure) -> dict:
+    """The columns a publication denormalises from its disclosure (headline in 万元)."""
+    headline = disclosure.headline()
+    return {
+        "content": disclosure_to_dict(disclosure),
+        "region_code": disclosure.region_code,
+        "region_name": disclosure.region_name,
+        "year": disclosure.year,
+        "department_code": disclosure.department_code,
+        "department_name": disclosure.department_name,
+        "income_total": headline["income_total"],
+        "expenditure_total": headline["expenditure_total"],
+        "basic_total": headline["basic"],
+        "project_total": headline["project"],
+        "three_public_total": headline["three_public"],
+    }
+
+
+def search_entries(disclosure: Disclosure) -> list[SearchEntry]:
+    """The department, its units and its projects (table 10), unsaved."""
+    entries = [
+        SearchEntry(
+            kind=SearchEntryKind.DEPARTMENT,
+            name=disclosure.department_name,
+            code=disclosure.department_code,
+        )
+    ]
+    for row in disclosure.table(10).rows:
+        name, code = row.cells.get("name") or "", row.cells.get("code") or ""
+        if not name:
+            continue
+        if row.kind == RowKind.UNIT:
+            # Table 10 prints a unit's code in its first column.
+            unit_code = row.cells.get("kind") or ""
+            entries.append(SearchEntry(kind=SearchEntryKind.UNIT, name=name, code=unit_code))
+        elif row.kind == RowKind.ITEM:
+            entries.append(SearchEntry(kind=SearchEntryKind.PROJECT, name=name, code=code))
+    return entries
 
 
 @transaction.atomic
 def publication_create(*, budget: Budget, user=None, reason: str = "") -> Publication:
-    """Freeze the budget's current disclosure as its next version and mark it published."""
+    """Freeze the budget's current disclosure as its next version and mark it published.
+
+    The new version becomes the current one; its search entries are written with it.
+    Pages cached under the previous version's key are no longer reached (see
+    ``disclosures.caching``), so publishing a revision is what invalidates them.
+    """
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     latest = budget.publications.aggregate(latest=Max("version"))["latest"] or 0
-    department = budget.department
+    disclosure = disclosure_build(budget_id=budget.pk)
+    budget.publications.filter(is_current=True).update(is_current=False)
     publication = Publication.objects.create(
         budget=budget,
         version=latest + 1,
         published_by=user,
         reason=reason,
-        content=disclosure_to_dict(disclosure_build(budget_id=budget.pk)),
-        region_code=department.region.code,
-        year=budget.fiscal_year.year,
-        department_code=department.code,
+        is_current=True,
+        **publication_fields(disclosure),
     )
+    entries = search_entries(disclosure)
+    for entry in entries:
+        entry.publication = publication
+    SearchEntry.objects.bulk_create(entries)
     Budget.objects.filter(pk=budget.pk).update(status=BudgetStatus.PUBLISHED)
     transaction.on_commit(lambda: pdf_enqueue(publication=publication))
     return publication

@@ -21,7 +21,7 @@ def test_home_lists_published_disclosures_with_their_totals(client, demo_budgets
 
 
 def test_home_hides_drafts(client, demo_drafts):
-    assert "暂无公开的部门预算" in text_of(client.get("/"))
+    assert "没有符合条件的已公开部门预算" in text_of(client.get("/"))
 
 
 def test_search_finds_departments_units_and_projects(client, demo_budgets):
