@@ -139,6 +139,25 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 
+# Cache: rendered public pages and downloads (keys name the frozen publication, so they
+# never go stale), the "PDF being made" flag. Per-process memory by default; Redis when
+# REDIS_URL is set, shared by every web process and the worker (production).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "budget-disclosure"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
 # Background work (PDF rendering) through the django.tasks API (backport for Django 5.2).
 # Default: the database queue, worked by `python manage.py db_worker` (started by
 # scripts/start.sh), so a laptop needs nothing else. Production may use Redis (RQ):

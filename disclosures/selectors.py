@@ -7,9 +7,10 @@ from disclosures.models import Publication, SearchEntry
 
 def publication_get(*, region: str, year: int, department: str, version: int | None = None):
     """The current (newest) or a given version of a published disclosure, else 404."""
+    # The snapshot is left unread: a cached page needs none of it (read on first use).
     publications = Publication.objects.filter(
         region_code=region, year=year, department_code=department
-    )
+    ).defer("content")
     if version is not None:
         publications = publications.filter(version=version)
     publication = publications.order_by("-version").first()

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from disclosures import views
+from disclosures.exports import views as export_views
 from disclosures.pdf import views as pdf_views
 
 app_name = "disclosures"
@@ -20,4 +21,8 @@ urlpatterns = [
     path(f"{budget}tables/<int:number>/", views.table, name="table"),
     path(f"{budget}pdf/", pdf_views.document_pdf, name="pdf"),
     path(f"{budget}tables/<int:number>.pdf", pdf_views.table_pdf, name="table_pdf"),
+    path(f"{budget}tables/<int:number>.xlsx", export_views.table_xlsx, name="table_xlsx"),
+    path(f"{budget}tables/<int:number>.csv", export_views.table_csv_file, name="table_csv"),
+    path(f"{budget}xlsx/", export_views.workbook_xlsx, name="xlsx"),
+    path(f"{budget}csv/", export_views.csv_zip, name="csv_zip"),
 ]

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, render
 
 from budgets.admin.scoping import visible_departments
 from budgets.models import Budget
+from disclosures.caching import cached_page
+from disclosures.charts import department_charts, disclosure_charts
 from disclosures.corrections import publication_corrections
 from disclosures.document import disclosure_build
 from disclosures.models import SearchEntry
@@ -55,29 +57,43 @@ def search(request):
 
 
 def department(request, region: str, department: str):
-    """Every published year of one department, with its headline figures."""
+    """Every published year of one department, its headline figures and year-over-year charts."""
     publications = department_publications(region=region, department=department)
     if not publications:
         raise Http404("该部门没有已公开的预算。")
-    return render(request, "disclosures/department.html", {"publications": publications})
+    context = {"publications": publications, "charts": department_charts(publications)}
+    return render(request, "disclosures/department.html", context)
 
 
 def disclosure(request, region: str, year: int, department: str, version: int | None = None):
-    """The whole disclosure (narrative, explanation, twelve tables) of a published version."""
+    """The whole disclosure (narrative, charts, explanation, twelve tables) of a version."""
     publication = publication_get(region=region, year=year, department=department, version=version)
-    context = {
-        "publication": publication,
-        "disclosure": publication.disclosure(),
-        "corrections": publication_corrections(publication=publication),
-    }
-    return render(request, "disclosures/disclosure.html", context)
+
+    def context():
+        disclosure = publication.disclosure()
+        return {
+            "publication": publication,
+            "disclosure": disclosure,
+            "charts": disclosure_charts(disclosure),
+            "corrections": publication_corrections(publication=publication),
+            "newer": None
+            if publication.is_current
+            else publication_get(region=region, year=year, department=department),
+            "links": True,
+        }
+
+    page = f"disclosure-v{version}" if version else "disclosure"
+    return cached_page(request, publication, page, "disclosures/disclosure.html", context)
 
 
 def tables(request, region: str, year: int, department: str):
     """All twelve tables of the current publication on one page."""
     publication = publication_get(region=region, year=year, department=department)
-    context = {"publication": publication, "disclosure": publication.disclosure()}
-    return render(request, "disclosures/tables.html", context)
+
+    def context():
+        return {"publication": publication, "disclosure": publication.disclosure(), "links": True}
+
+    return cached_page(request, publication, "tables", "disclosures/tables.html", context)
 
 
 def table(request, region: str, year: int, department: str, number: int):
@@ -85,8 +101,17 @@ def table(request, region: str, year: int, department: str, number: int):
     if number not in BUILDERS:
         raise Http404("没有这张表。")
     publication = publication_get(region=region, year=year, department=department)
-    context = {"publication": publication, "table": publication.disclosure().table(number)}
-    return render(request, "disclosures/table.html", context)
+
+    def context():
+        disclosure = publication.disclosure()
+        return {
+            "publication": publication,
+            "disclosure": disclosure,
+            "table": disclosure.table(number),
+            "links": True,
+        }
+
+    return cached_page(request, publication, f"table-{number}", "disclosures/table.html", context)
 
 
 @staff_member_required

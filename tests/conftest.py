@@ -15,6 +15,15 @@ def _demo(*options):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: SQLite may reuse a rolled-back row's id."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def demo_budgets(db):
     """Both demo budgets loaded and published (version 1) through ``load_demo``."""

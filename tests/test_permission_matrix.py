@@ -194,6 +194,18 @@ ENDPOINTS: dict[str, Row] = {
     "disclosures:table": Row("public", _public),
     "disclosures:pdf": Row("public", _public),
     "disclosures:table_pdf": Row("public", _public),
+    "disclosures:table_xlsx": Row("public", _public),
+    "disclosures:table_csv": Row("public", _public),
+    "disclosures:xlsx": Row("public", _public),
+    "disclosures:csv_zip": Row("public", _public),
+}
+
+
+TABLE_KEYS = {
+    "disclosures:table",
+    "disclosures:table_pdf",
+    "disclosures:table_xlsx",
+    "disclosures:table_csv",
 }
 
 
@@ -341,7 +353,7 @@ def _cases(world, key, row, role, client):
                 "year": budget.year,
                 "department": department.code,
             }
-            if key in ("disclosures:table", "disclosures:table_pdf"):
+            if key in TABLE_KEYS:
                 kwargs["number"] = 1
             if key == "disclosures:disclosure_version":
                 kwargs["version"] = 1

@@ -11,7 +11,9 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from disclosures.charts import disclosure_charts
 from disclosures.document import Disclosure
+from disclosures.exports.names import download_filename
 
 CSS_PATH = Path(settings.BASE_DIR) / "static" / "css" / "pdf.css"
 
@@ -24,7 +26,14 @@ def _css() -> str:
 def document_html(disclosure: Disclosure, *, numbers: list[int] | None = None) -> str:
     """The report as HTML: the whole document, or only the tables ``numbers``."""
     tables = [t for t in disclosure.tables if numbers is None or t.number in numbers]
-    context = {"disclosure": disclosure, "tables": tables, "whole": numbers is None, "css": _css()}
+    whole = numbers is None
+    context = {
+        "disclosure": disclosure,
+        "tables": tables,
+        "whole": whole,
+        "charts": disclosure_charts(disclosure) if whole else [],
+        "css": _css(),
+    }
     return render_to_string("disclosures/pdf/document.html", context)
 
 
@@ -46,5 +55,4 @@ def render_table(disclosure: Disclosure, number: int) -> bytes:
 
 def pdf_filename(disclosure: Disclosure, number: int | None = None) -> str:
     """``新乡市红旗区医疗保障局2022年部门预算.pdf`` or ``…预算03表.pdf``."""
-    suffix = f"预算{number:02d}表" if number else "部门预算"
-    return f"{disclosure.department_name}{disclosure.year}年{suffix}.pdf"
+    return download_filename(disclosure, extension="pdf", number=number)

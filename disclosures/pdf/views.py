@@ -1,11 +1,10 @@
 """PDF downloads of the current publication: the stored file, or a 'being made' page."""
 
-from urllib.parse import quote
-
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from disclosures.exports.names import content_disposition
 from disclosures.pdf.files import table_pdf_exists, table_pdf_path
 from disclosures.pdf.render import pdf_filename
 from disclosures.pdf.tasks import pdf_enqueue
@@ -15,7 +14,7 @@ from disclosures.tables import BUILDERS
 
 def _download(handle, filename: str) -> FileResponse:
     response = FileResponse(handle, content_type="application/pdf")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 
@@ -31,7 +30,7 @@ def document_pdf(request, region: str, year: int, department: str):
     publication = publication_get(region=region, year=year, department=department)
     if not publication.pdf:
         return _pending(request, publication)
-    return _download(publication.pdf.open("rb"), pdf_filename(publication.disclosure()))
+    return _download(publication.pdf.open("rb"), pdf_filename(publication))
 
 
 def table_pdf(request, region: str, year: int, department: str, number: int):
@@ -42,4 +41,4 @@ def table_pdf(request, region: str, year: int, department: str, number: int):
     if not table_pdf_exists(publication, number):
         return _pending(request, publication)
     handle = default_storage.open(table_pdf_path(publication, number), "rb")
-    return _download(handle, pdf_filename(publication.disclosure(), number))
+    return _download(handle, pdf_filename(publication, number))

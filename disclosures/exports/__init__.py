@@ -1,0 +1,1 @@
+"""Downloads of a published disclosure: XLSX workbook, CSV files (and their ZIP)."""

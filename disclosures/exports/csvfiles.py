@@ -1,0 +1,46 @@
+"""The disclosure's tables as CSV (UTF-8 with BOM, so Excel opens the Chinese correctly).
+
+One header line (each column's header path joined with ``/``), then the rows; amounts
+in 万元 as plain numbers with two decimals (``2297.34``), no thousands separators, so
+the files load into any tool; a merged cell's value is written in its first column.
+"""
+
+import csv
+import io
+import zipfile
+from decimal import Decimal
+
+from budgets.fields import quantize
+from disclosures.document import Disclosure
+from disclosures.exports.layout import header_labels
+from disclosures.exports.names import download_filename
+from disclosures.tables.base import ReportTable
+
+BOM = "\ufeff"
+
+
+def _text(value) -> str:
+    if isinstance(value, Decimal):
+        return str(quantize(value))
+    return "" if value is None else str(value)
+
+
+def table_csv(table: ReportTable) -> bytes:
+    """One table as CSV bytes."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header_labels(table))
+    leaves = table.leaves()
+    for row in table.rows:
+        writer.writerow([_text(row.cells.get(leaf.key)) for leaf in leaves])
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def csv_zip_bytes(disclosure: Disclosure) -> bytes:
+    """A ZIP of the twelve tables' CSV files, named in Chinese (UTF-8 names)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in disclosure.tables:
+            name = download_filename(disclosure, extension="csv", number=table.number)
+            archive.writestr(name, table_csv(table))
+    return buffer.getvalue()

@@ -1,0 +1,28 @@
+"""File names of downloads, in Chinese (sent as ``filename*=UTF-8''…``)."""
+
+from urllib.parse import quote
+
+from django.http import HttpResponse
+
+from disclosures.document import Disclosure
+from disclosures.models import Publication
+
+
+def download_filename(
+    source: Disclosure | Publication, *, extension: str, number: int | None = None
+) -> str:
+    """``新乡市红旗区医疗保障局2022年部门预算.xlsx`` or ``…2022年预算03表.csv``."""
+    suffix = f"预算{number:02d}表" if number else "部门预算"
+    return f"{source.department_name}{source.year}年{suffix}.{extension}"
+
+
+def content_disposition(filename: str) -> str:
+    """RFC 6266/5987: an ASCII fallback plus the UTF-8 name every current browser uses."""
+    fallback = "".join(c if c.isascii() and c.isalnum() or c in "._-" else "_" for c in filename)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def attachment(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename)
+    return response

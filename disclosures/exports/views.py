@@ -1,0 +1,81 @@
+"""Downloads of the current publication: XLSX workbook, ZIP of CSVs, one table's XLSX/CSV.
+
+Everything is made from the frozen snapshot (never the live budget), so a version's
+files never change; the bytes are cached per publication.
+"""
+
+from django.core.cache import cache
+from django.http import Http404
+
+from disclosures.exports.csvfiles import csv_zip_bytes, table_csv
+from disclosures.exports.names import attachment, download_filename
+from disclosures.exports.xlsx import workbook_bytes
+from disclosures.selectors import publication_get
+from disclosures.tables import BUILDERS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+ZIP = "application/zip"
+CACHE_SECONDS = 24 * 60 * 60
+
+
+def _made(publication, kind: str, number: int | None, make) -> bytes:
+    """The file's bytes from the cache, made from the snapshot on a miss."""
+    key = f"download:{publication.pk}:{publication.published_at.timestamp()}:{kind}:{number}"
+    data = cache.get(key)
+    if data is None:
+        data = make(publication.disclosure())
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
+def _table_number(number: int) -> int:
+    if number not in BUILDERS:
+        raise Http404("没有这张表。")
+    return number
+
+
+def _send(publication, *, kind: str, extension: str, content_type: str, make, number=None):
+    data = _made(publication, kind, number, make)
+    name = download_filename(publication, extension=extension, number=number)
+    return attachment(data, filename=name, content_type=content_type)
+
+
+def workbook_xlsx(request, region: str, year: int, department: str):
+    """All twelve tables in one XLSX workbook, one sheet per table."""
+    publication = publication_get(region=region, year=year, department=department)
+    return _send(publication, kind="xlsx", extension="xlsx", content_type=XLSX, make=workbook_bytes)
+
+
+def csv_zip(request, region: str, year: int, department: str):
+    """A ZIP of twelve CSV files."""
+    publication = publication_get(region=region, year=year, department=department)
+    return _send(publication, kind="zip", extension="zip", content_type=ZIP, make=csv_zip_bytes)
+
+
+def table_xlsx(request, region: str, year: int, department: str, number: int):
+    """One table as an XLSX workbook of one sheet."""
+    number = _table_number(number)
+    publication = publication_get(region=region, year=year, department=department)
+    return _send(
+        publication,
+        kind="table-xlsx",
+        extension="xlsx",
+        content_type=XLSX,
+        number=number,
+        make=lambda disclosure: workbook_bytes(disclosure, numbers=[number]),
+    )
+
+
+def table_csv_file(request, region: str, year: int, department: str, number: int):
+    """One table as CSV (UTF-8 with BOM)."""
+    number = _table_number(number)
+    publication = publication_get(region=region, year=year, department=department)
+    return _send(
+        publication,
+        kind="table-csv",
+        extension="csv",
+        content_type=CSV,
+        number=number,
+        make=lambda disclosure: table_csv(disclosure.table(number)),
+    )

@@ -1,0 +1,96 @@
+"""The disclosure's tables as an XLSX workbook: one sheet per table, laid out like the web.
+
+Headers are merged cells as on the page; amounts are numeric cells in 万元 with the
+format ``#,##0.00``; codes are text cells (so ``2080501`` and ``060001`` keep their
+digits); a title row, the department/unit row and the table's notes frame each sheet.
+"""
+
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from disclosures.document import Disclosure
+from disclosures.exports.layout import GridCell, body_grid, header_grid
+from disclosures.tables.base import ColumnKind, ReportTable, RowKind
+
+AMOUNT_FORMAT = "#,##0.00"
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="F3EFE6")
+BOLD_ROWS = {RowKind.TOTAL, RowKind.DEPARTMENT, RowKind.HEADING}
+FIRST_HEADER_ROW = 3  # 1: title, 2: 部门名称 / 单位
+
+
+def sheet_name(table: ReportTable) -> str:
+    return f"预算{table.number:02d}表"
+
+
+def _write(ws: Worksheet, cell: GridCell, top: int, *, header: bool, bold: bool) -> None:
+    row, col = top + cell.row, cell.col + 1
+    target = ws.cell(row=row, column=col)
+    value = cell.value
+    kind = cell.column.kind if cell.column is not None else ColumnKind.TEXT
+    if isinstance(value, Decimal):
+        target.value = value  # openpyxl writes Decimal as a number
+        target.number_format = AMOUNT_FORMAT
+    elif value not in (None, ""):
+        target.value = str(value)
+        if kind == ColumnKind.CODE and not header:
+            target.number_format = "@"
+            target.data_type = "s"
+    target.border = BORDER
+    target.alignment = Alignment(
+        horizontal="center" if header else None, vertical="center", wrap_text=True
+    )
+    if header:
+        target.fill = HEADER_FILL
+    target.font = Font(bold=header or bold)
+    if cell.rowspan > 1 or cell.colspan > 1:
+        ws.merge_cells(
+            start_row=row,
+            start_column=col,
+            end_row=row + cell.rowspan - 1,
+            end_column=col + cell.colspan - 1,
+        )
+
+
+def table_sheet_write(ws: Worksheet, table: ReportTable) -> None:
+    """Fill one worksheet with one table."""
+    width = len(table.leaves())
+    ws.title = sheet_name(table)
+    ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
+    ws.cell(row=2, column=1, value=f"部门名称：{table.department_name}")
+    ws.cell(row=2, column=width, value=f"单位：{table.unit_label}")
+    header = header_grid(table)
+    for cell in header:
+        _write(ws, cell, FIRST_HEADER_ROW, header=True, bold=True)
+    body_top = FIRST_HEADER_ROW + max(c.row + c.rowspan for c in header)
+    for index, row in enumerate(table.rows):
+        for cell in body_grid(table, row, index):
+            _write(ws, cell, body_top, header=False, bold=row.kind in BOLD_ROWS)
+    for offset, note in enumerate(table.notes):
+        ws.cell(row=body_top + len(table.rows) + 1 + offset, column=1, value=note)
+    for index, leaf in enumerate(table.leaves(), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = (
+            14 if leaf.kind == ColumnKind.AMOUNT else 24
+        )
+    ws.freeze_panes = ws.cell(row=body_top, column=1)
+
+
+def workbook_bytes(disclosure: Disclosure, *, numbers: list[int] | None = None) -> bytes:
+    """The XLSX file of all twelve tables (or only ``numbers``)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in disclosure.tables:
+        if numbers is None or table.number in numbers:
+            table_sheet_write(workbook.create_sheet(), table)
+    workbook.properties.title = disclosure.title
+    workbook.properties.creator = disclosure.department_name
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
