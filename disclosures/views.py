@@ -25,6 +25,9 @@ from disclosures.selectors import (
 from disclosures.tables import BUILDERS
 
 
+SEARCH_PAGE_SIZE = 20
+
+
 def home(request):
     """Latest published disclosures, filterable by region and year, with a search box."""
     current = publications_current()
@@ -52,7 +55,7 @@ def search(request):
     """Departments, units and projects of published disclosures matching ``q``."""
     query = request.GET.get("q", "").strip()
     results = search_publications(query) if query else SearchEntry.objects.none()
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "disclosures/search.html", {"query": query, "page": page})
 
 

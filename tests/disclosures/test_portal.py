@@ -2,9 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from budgets.models import ExpenditureLine
-from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
-from tests.factories import UserFactory
+from tests.disclosures.revision import publish_correction
 
 
 def text_of(response) -> str:
@@ -53,19 +51,38 @@ def test_department_page_lists_years(client, demo_budgets):
 
 def test_correction_keeps_old_version_and_shows_the_change(client, demo_budgets):
     budget = demo_budgets["000"]
-    finance = UserFactory(username="finance-root", is_superuser=True)
-    budget_reopen(budget=budget, user=finance, comment="更正项目金额")
-    line = ExpenditureLine.objects.filter(budget=budget, kind="project").order_by("id").first()
-    line.amount += 1
-    line.save()
-    project = line.project
-    if project.declared_total is not None:  # keep the project's declared total consistent
-        project.declared_total += 1
-        project.save()
-    budget.refresh_from_db()
-    budget_submit(budget=budget, user=finance)
-    budget_publish(budget=budget, user=finance)
+    publish_correction(budget)
     current = text_of(client.get("/disclosures/410702/2022/060/"))
     assert "第 2 版" in current and "更正" in current and "2,298.34" in current
     old = text_of(client.get("/disclosures/410702/2022/060/v1/"))
     assert "第 1 版" in old and "2,297.34" in old
+
+
+def test_search_highlights_matches_and_paginates(client, demo_budgets, monkeypatch):
+    soup = BeautifulSoup(client.get("/disclosures/", {"q": "困难群众"}).content, "html.parser")
+    marks = [li.select_one("mark").get_text() for li in soup.select("ol.results li")]
+    # 000's table 10: 红旗区困难群众城乡居民医疗保险资金 and 困难群众大病补充医疗保险资金.
+    assert marks == ["困难群众", "困难群众"]
+    assert "项目代码 410702220000000012833" in soup.get_text()
+    # 医疗 (counted by hand): 001 has the department, 2 units and 6 projects, 000 the
+    # department, 1 unit and 6 projects: 17 results, 10 on page 1 and 7 on page 2.
+    monkeypatch.setattr("disclosures.views.SEARCH_PAGE_SIZE", 10)
+    first = BeautifulSoup(client.get("/disclosures/", {"q": "医疗"}).content, "html.parser")
+    assert "共找到 17 条" in first.get_text()
+    assert len(first.select("ol.results li")) == 10
+    next_link = first.select_one('nav.pager a[rel="next"]')["href"]
+    assert "q=%E5%8C%BB%E7%96%97" in next_link and "page=2" in next_link
+    second = BeautifulSoup(client.get("/disclosures/" + next_link).content, "html.parser")
+    assert len(second.select("ol.results li")) == 7
+
+
+def test_search_never_finds_unpublished_names(client, demo_budgets):
+    from budgets.models import Project
+    from budgets.services.workflow import budget_reopen
+    from tests.factories import UserFactory
+
+    budget = demo_budgets["000"]
+    budget_reopen(budget=budget, user=UserFactory(is_superuser=True), comment="改名")
+    Project.objects.filter(budget=budget, code="410702220000000012833").update(name="草稿新名称")
+    assert "共找到 0 条" in text_of(client.get("/disclosures/", {"q": "草稿新名称"}))
+    assert "共找到 2 条" in text_of(client.get("/disclosures/", {"q": "困难群众"}))
