@@ -24,7 +24,6 @@ from disclosures.selectors import (
 )
 from disclosures.tables import BUILDERS
 
-
 SEARCH_PAGE_SIZE = 20
 
 
