@@ -9,13 +9,15 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 
 # System packages: a CJK font for PDFs, pango for WeasyPrint, HarfBuzz's subsetter (font
 # subsetting is 6× slower through fontTools without it), poppler-utils (pdftotext, used by
-# tests). Only when missing, and only where we may install (root, or sudo without a password).
+# tests), Chromium (browser tests). Only when missing, and only where we may install (root, or sudo without a password).
 need=()
 dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
 dpkg -s poppler-utils >/dev/null 2>&1 || need+=(poppler-utils)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
 dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
+# Debian's Chromium for the browser end-to-end tests (Playwright cannot download its own).
+dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"

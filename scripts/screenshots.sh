@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Refresh docs/screenshots/ (home and a disclosure page, desktop 1280 px and phone 375 px)
+# by running the browser end-to-end test with SCREENSHOTS_DIR set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+SCREENSHOTS_DIR="$PWD/docs/screenshots" .venv/bin/python -m pytest tests/e2e -q -p no:cacheprovider
+ls -l docs/screenshots/
