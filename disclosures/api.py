@@ -1,11 +1,13 @@
 """Read-only open data: JSON of published disclosures (amounts as two-decimal strings, 万元)."""
 
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.urls import reverse
 
 from disclosures.selectors import publication_get, publications_current
 
 JSON = {"ensure_ascii": False}
+PAGE_SIZE = 100
 
 
 def _summary(publication) -> dict:
@@ -33,8 +35,21 @@ def disclosure_list(request):
             publications = publications.filter(**{field: request.GET[param]})
     if request.GET.get("year", "").isdigit():
         publications = publications.filter(year=int(request.GET["year"]))
-    data = {"results": [_summary(p) for p in publications]}
+    page = Paginator(publications, PAGE_SIZE).get_page(request.GET.get("page"))
+    data = {
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
+        "results": [_summary(p) for p in page],
+    }
     return JsonResponse(data, json_dumps_params=JSON)
+
+
+def _page_url(request, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = number
+    return f"{request.path}?{params.urlencode()}"
 
 
 def disclosure_detail(request, region: str, year: int, department: str):
@@ -82,17 +97,22 @@ def openapi(request):
                             ("region", "string"),
                             ("year", "integer"),
                             ("department", "string"),
+                            ("page", "integer"),
                         )
                     ],
                     "responses": {
                         "200": {
-                            "description": "列表",
+                            "description": "列表（每页 100 条）",
                             "content": {
                                 "application/json": {
                                     "schema": {
                                         "type": "object",
                                         "properties": {
-                                            "results": {"type": "array", "items": summary}
+                                            "count": {"type": "integer"},
+                                            "page": {"type": "integer"},
+                                            "pages": {"type": "integer"},
+                                            "next": {"type": ["string", "null"]},
+                                            "results": {"type": "array", "items": summary},
                                         },
                                     }
                                 }

@@ -34,3 +34,14 @@ def test_openapi_describes_both_paths(client):
         "/api/disclosures/",
         "/api/disclosures/{region}/{year}/{department}/",
     }
+
+
+def test_list_is_paginated(client, demo_budgets, monkeypatch):
+    monkeypatch.setattr("disclosures.api.PAGE_SIZE", 1)
+    first = client.get("/api/disclosures/").json()
+    assert (first["count"], first["page"], first["pages"]) == (2, 1, 2)
+    # Newest year first: 001 (2023), then 000 (2022).
+    assert first["results"][0]["department_name"] == "三门峡市医疗保障局"
+    second = client.get(first["next"]).json()
+    assert second["results"][0]["department_name"] == "新乡市红旗区医疗保障局"
+    assert second["next"] is None
