@@ -53,29 +53,40 @@ def csv_zip(request, region: str, year: int, department: str):
     return _send(publication, kind="zip", extension="zip", content_type=ZIP, make=csv_zip_bytes)
 
 
-def table_xlsx(request, region: str, year: int, department: str, number: int):
-    """One table as an XLSX workbook of one sheet."""
+def _one_table(region, year, department, number, *, extension, content_type, make):
     number = _table_number(number)
     publication = publication_get(region=region, year=year, department=department)
     return _send(
         publication,
-        kind="table-xlsx",
+        kind=f"table-{extension}",
+        extension=extension,
+        content_type=content_type,
+        number=number,
+        make=lambda disclosure: make(disclosure, number),
+    )
+
+
+def table_xlsx(request, region: str, year: int, department: str, number: int):
+    """One table as an XLSX workbook of one sheet."""
+    return _one_table(
+        region,
+        year,
+        department,
+        number,
         extension="xlsx",
         content_type=XLSX,
-        number=number,
-        make=lambda disclosure: workbook_bytes(disclosure, numbers=[number]),
+        make=lambda disclosure, n: workbook_bytes(disclosure, numbers=[n]),
     )
 
 
 def table_csv_file(request, region: str, year: int, department: str, number: int):
     """One table as CSV (UTF-8 with BOM)."""
-    number = _table_number(number)
-    publication = publication_get(region=region, year=year, department=department)
-    return _send(
-        publication,
-        kind="table-csv",
+    return _one_table(
+        region,
+        year,
+        department,
+        number,
         extension="csv",
         content_type=CSV,
-        number=number,
-        make=lambda disclosure: table_csv(disclosure.table(number)),
+        make=lambda disclosure, n: table_csv(disclosure.table(n)),
     )
