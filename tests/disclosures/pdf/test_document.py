@@ -152,3 +152,14 @@ def test_001_figures_of_the_explanation_equal_the_tables(demo_pdfs):
         "“三公”经费预算为2.00万元",
     ]:
         assert expected in text, expected
+
+
+def test_charts_are_drawn_in_the_explanation(demo_pdfs):
+    pdf = demo_pdfs["000"]
+    texts = [squeeze(t) for t in pdf.page_texts()]
+    page = next(i for i, text in enumerate(texts) if "支出按功能分类（类）" in text)
+    # The same figures as the web page's chart: 卫生健康 1,357.04 (59.07%), 基本 7.64%.
+    assert "卫生健康1,357.04（59.07%）" in texts[page]
+    assert "基本支出175.53（7.64%）" in pdf.flat_text()
+    # Drawn in the 情况说明 part, before the tables.
+    assert page < next(i for i, text in enumerate(texts) if "第三部分名词解释" in text and i > 1)
