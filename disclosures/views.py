@@ -125,5 +125,10 @@ def preview(request, region: str, year: int, department: str):
         fiscal_year__year=year,
         department__code=department,
     )
-    context = {"disclosure": disclosure_build(budget_id=budget.pk), "preview_of": budget}
+    disclosure = disclosure_build(budget_id=budget.pk)
+    context = {
+        "disclosure": disclosure,
+        "charts": disclosure_charts(disclosure),
+        "preview_of": budget,
+    }
     return render(request, "disclosures/disclosure.html", context)

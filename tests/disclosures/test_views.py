@@ -52,6 +52,7 @@ def test_staff_preview_builds_the_draft_live(client, admin_client, draft):
     assert client.get(url).status_code == 302  # to the login page
     page = admin_client.get(url).content.decode()
     assert "尚未公开" in page and page.count('class="disclosure t') == 12
+    assert 'id="chart-functional"' in page  # charts of the draft too
 
 
 def test_all_twelve_tables_on_one_page(client, budget):
