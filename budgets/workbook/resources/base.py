@@ -79,12 +79,14 @@ class BudgetLookups:
 
     @classmethod
     def for_workbook(cls, head: dict, existing: Budget | None) -> "BudgetLookups":
-        """Lookups for a workbook: the existing budget, or an unsaved one from 基本信息."""
+        """Lookups for a workbook: the existing budget, or an unsaved one from 基本信息
+        (of ``head["department"]`` when that department exists already)."""
         if existing is not None:
             return cls(budget=existing, from_sheets=True)
-        region = Region(code=head["region_code"], name=head["region_name"])
-        department = Department(
-            region=region, code=head["department_code"], name=head["department_name"]
+        department = head.get("department") or Department(
+            region=Region(code=head["region_code"], name=head["region_name"]),
+            code=head["department_code"],
+            name=head["department_name"],
         )
         budget = Budget(department=department, fiscal_year=FiscalYear(year=head["year"]))
         return cls(budget=budget, from_sheets=True)
