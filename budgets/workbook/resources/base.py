@@ -12,7 +12,7 @@ from collections import defaultdict
 from copy import copy
 from functools import cached_property
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from import_export import resources
 from import_export.fields import Field
@@ -156,6 +156,10 @@ class SheetResource(resources.ModelResource):
                 field.widget.lookup = lambda source=source: self.lookups.table(source)
                 field.widget.missing = field.widget.missing.format(code="{code}", year=lookups.year)
 
+    @classmethod
+    def get_display_name(cls) -> str:
+        return cls.sheet.title
+
     def headers(self) -> dict[str, str]:
         """Model attribute → Chinese column header."""
         return {f.attribute: f.column_name for f in self.fields.values()}
@@ -175,8 +179,9 @@ class SheetResource(resources.ModelResource):
         if not errors:
             self.complete(instance)
             errors = {k: [v] for k, v in self.check(instance).items() if v}
-        if errors:
-            raise ValidationError(errors)
+        if errors:  # keyed by the Chinese column header, as the admin shows them
+            headers = self.headers()
+            raise ValidationError({headers.get(k, k): v for k, v in errors.items()})
 
     def complete(self, instance) -> None:
         """Fill in what no column gives (position, derived fields) once the row is valid."""
@@ -214,10 +219,11 @@ def result_problems(resource, result, numbers: list[int]) -> list[Problem]:
     """The problems of an ``import_data`` result, at their sheet row and column."""
     title, headers = resource.sheet.title, resource.headers()
     problems = [Problem(title, 0, "", str(error.error)) for error in result.base_errors]
+    columns = set(headers.values())
     for row in result.invalid_rows:
         number = numbers[row.number - 1]
-        for attribute, messages in row.error_dict.items():
-            column = "" if attribute == NON_FIELD_ERRORS else headers.get(attribute, "")
+        for key, messages in row.error_dict.items():
+            column = key if key in columns else headers.get(key, "")
             problems += [Problem(title, number, column, m) for m in messages]
     for number, errors in result.row_errors():
         problems += [Problem(title, numbers[number - 1], "", str(e.error)) for e in errors]
