@@ -74,16 +74,11 @@ class ChoiceWidget(TextWidget):
     With ``show_labels=False`` the stored value itself is written (单位性质, 项目类型).
     """
 
-    def __init__(self, labels: dict, what: str, *, show_labels: bool = True, blank: bool = False):
+    def __init__(self, labels: dict, what: str, *, show_labels: bool = True):
         super().__init__(dates=False)
         self.labels, self.what, self.show_labels = dict(labels), what, show_labels
-        self.values = {label: value for value, label in self.labels.items()} | {
-            value: value for value in self.labels
-        }
-        if not show_labels:
-            self.values = {value: value for value in self.labels}
-        if blank:
-            self.values[""] = ""
+        labels = {label: value for value, label in self.labels.items()} if show_labels else {}
+        self.values = labels | {value: value for value in self.labels}
 
     def clean(self, value, row=None, **kwargs) -> str:
         text = super().clean(value, row, **kwargs)

@@ -19,6 +19,7 @@ from import_export.fields import Field
 
 from budgets.models import (
     Budget,
+    BudgetStatus,
     BudgetUnit,
     Department,
     EconomicCorrespondence,
@@ -207,7 +208,7 @@ class SheetResource(resources.ModelResource):
         if self.collect:
             self.collected.append(instance)
             return
-        if self.lookups is not None and self.lookups.budget.status != "draft":
+        if self.lookups is not None and self.lookups.budget.status != BudgetStatus.DRAFT:
             raise ValidationError("只能导入到草稿预算")
         super().save_instance(instance, is_create, row, **kwargs)
 
