@@ -9,13 +9,14 @@ write, in bulk, inside its one transaction (``writing.py``).
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from budgets.models import Budget, BudgetStatus, Department, PriorYearFigures
-from budgets.models.organisation import department_code_validator, region_code_validator
+from budgets.models import Budget, BudgetStatus, Department, PriorYearFigures, Region
 from budgets.workbook import writing
+from budgets.workbook.layout import INFO
 from budgets.workbook.reading import Problem, SheetRows, workbook_sheets
 from budgets.workbook.resources import (
     RESOURCES,
@@ -69,7 +70,18 @@ def _clean(resource, rows: SheetRows, index: int, problems: list[Problem]) -> di
     return record if ok else None
 
 
+# 基本信息 column key → the model field its value goes into (validated before writing).
+HEAD_FIELDS = {
+    "region_code": (Region, "code"),
+    "region_name": (Region, "name"),
+    "department_code": (Department, "code"),
+    "department_name": (Department, "name"),
+    "short_name": (Department, "short_name"),
+}
+
+
 def _head(rows: SheetRows, problems: list[Problem]) -> dict | None:
+    """The 基本信息 row (cells read by ``InfoResource``), or None with its problems."""
     if not rows.numbers:
         if not any(p.sheet == rows.sheet.title for p in problems):
             problems.append(Problem(rows.sheet.title, 2, "", "缺少基本信息（第 2 行）"))
@@ -77,17 +89,24 @@ def _head(rows: SheetRows, problems: list[Problem]) -> dict | None:
     head = _clean(InfoResource(), rows, 0, problems)
     if head is None:
         return None
+    checks = [(key, partial(_field_clean, *target)) for key, target in HEAD_FIELDS.items()]
+    checks += [("year", _year_in_range), ("cover_date", _iso_date)]
     bad = [
-        (header, message)
-        for header, value, check in (
-            ("行政区划代码", head["region_code"], region_code_validator),
-            ("部门代码", head["department_code"], department_code_validator),
-            ("封面日期", head["cover_date"], _iso_date),
-        )
-        if value and (message := _invalid(check, value))
+        (INFO.column(key).header, message)
+        for key, check in checks
+        if head[key] and (message := _invalid(check, head[key]))
     ]
     problems += [Problem(rows.sheet.title, rows.numbers[0], h, m) for h, m in bad]
     return None if bad else head
+
+
+def _field_clean(model, name: str, value) -> None:
+    model._meta.get_field(name).clean(value, None)
+
+
+def _year_in_range(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationError("预算年度应在 2000—2100 之间。")
 
 
 def _iso_date(value: str) -> None:

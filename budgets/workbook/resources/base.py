@@ -128,7 +128,8 @@ class BudgetLookups:
         if self.from_sheets or self.budget.pk is None:
             return 0
         rows = model.objects.filter(**{_budget_path(model): self.budget})
-        return (rows.aggregate(top=Max("position"))["top"] or 0) + 1
+        top = rows.aggregate(top=Max("position"))["top"]
+        return 0 if top is None else top + 1
 
 
 def _budget_path(model) -> str:
