@@ -114,3 +114,44 @@ def test_projects_and_indicators_have_import_and_export(admin_client, demo_draft
     for model in ("project", "projectindicator"):
         for action in ("import", "export"):
             assert admin_client.get(f"/admin/budgets/{model}/{action}/").status_code == 200
+
+
+def sheet_bytes(headers: list[str], rows: list[list]) -> bytes:
+    book = Workbook()
+    book.active.append(headers)
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def admin_import(client, model: str, budget, data: bytes):
+    url = f"/admin/budgets/{model}/"
+    page = BeautifulSoup(client.get(f"{url}import/").content, "html.parser")
+    file = SimpleUploadedFile("rows.xlsx", data, content_type=XLSX)
+    form = {"budget": budget.pk, "resource": "0", "format": _format(page), "import_file": file}
+    page = BeautifulSoup(client.post(f"{url}import/", form).content, "html.parser")
+    confirm = {i["name"]: i.get("value", "") for i in page.select("form input[type=hidden]")}
+    assert "budget" in confirm, page.get_text()[:2000]
+    return client.post(f"{url}process_import/", confirm)
+
+
+def test_a_project_and_its_indicator_are_imported_through_the_admin(client, demo_drafts):
+    from budgets.workbook.resources import ProjectIndicatorResource, ProjectResource
+
+    budget = demo_drafts["000"]
+    client.force_login(clerk_of(Department.objects.get(code="060")))
+    headers = [f.column_name for f in ProjectResource().get_export_fields()]
+    project = ["060001", "41070222000000009999", "新项目", "特定目标类", "12.5"]
+    assert (
+        admin_import(client, "project", budget, sheet_bytes(headers, [project])).status_code == 302
+    )
+    created = budget.projects.get(code="41070222000000009999")
+    assert (created.unit.code, created.declared_total) == ("060001", 12.5)
+    assert created.position > 0
+    headers = [f.column_name for f in ProjectIndicatorResource().get_export_fields()]
+    indicator = [created.code, "产出指标", "数量指标", "覆盖人数", "≥100人", "", ""]
+    data = sheet_bytes(headers, [indicator])
+    assert admin_import(client, "projectindicator", budget, data).status_code == 302
+    assert created.indicators.get().level3 == "覆盖人数"
