@@ -141,7 +141,6 @@ class SheetResource(resources.ModelResource):
 
     sheet: Sheet
     budget_field = "budget"  # "" for models without a budget (units, project indicators)
-    missing = {}  # lookup source → message for an unknown code ({code}, {year})
 
     def __init__(self, *, lookups: BudgetLookups | None = None, collect: bool = False, **kw):
         super().__init__(**kw)
