@@ -57,7 +57,7 @@ def copy_rows(rows: list[list[str]]) -> float:
 
 
 def main() -> None:
-    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    call_command("load_demo", "--draft", verbosity=0, stdout=io.StringIO())
     demo = Budget.objects.get(department__code="060")
     demo_rows = rows_of(demo)
     demo_book = budget_workbook_export(budget=demo)

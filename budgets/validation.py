@@ -70,8 +70,8 @@ def line_errors(line) -> None:
         raise ValidationError(errors)
 
 
-def _catalogue_errors(line, year: int) -> dict[str, str]:
-    """Subjects valid in the budget year at the right level, and a corresponding pair."""
+def line_subject_errors(line, year: int) -> dict[str, str]:
+    """Subjects valid in the budget year at the right level (no query: the line's own rows)."""
     errors: dict[str, str] = {}
     if line.functional_subject_id:
         errors["functional_subject"] = _functional_error(line, year)
@@ -81,6 +81,12 @@ def _catalogue_errors(line, year: int) -> dict[str, str]:
         )
     if line.gov_economic_id:
         errors["gov_economic"] = _economic_error(line.gov_economic, EconomicScheme.GOVERNMENT, year)
+    return {field: message for field, message in errors.items() if message}
+
+
+def _catalogue_errors(line, year: int) -> dict[str, str]:
+    """Subjects valid in the budget year at the right level, and a corresponding pair."""
+    errors = line_subject_errors(line, year)
     pair_checkable = line.dept_economic_id and line.gov_economic_id
     if pair_checkable and not (errors.get("dept_economic") or errors.get("gov_economic")):
         dept, gov = line.dept_economic, line.gov_economic

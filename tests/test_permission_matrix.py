@@ -41,6 +41,8 @@ BUDGET_DATA = {"clerk": "vacd", "reviewer": "v", "finance": "v"}
 RIGHTS = {
     "budgets.budget": BUDGET_DATA,
     "budgets.project": BUDGET_DATA,
+    "budgets.expenditureline": BUDGET_DATA,
+    "budgets.projectindicator": BUDGET_DATA,
     "budgets.budgetunit": {"clerk": "vacd", "reviewer": "v", "finance": "vacd"},
     "budgets.department": REFERENCE,
     "budgets.region": REFERENCE,
@@ -56,7 +58,10 @@ RIGHTS = {
     "axes.accessfailurelog": {},
     "django_tasks_database.dbtaskresult": {},
 }
+# Lines and indicators are added on the budget and project pages (and by import).
 NO_ADD = {
+    "budgets.expenditureline",
+    "budgets.projectindicator",
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
@@ -116,11 +121,19 @@ def _budget_rows(model: str) -> dict[str, Row]:
     return rows
 
 
+# Budget rows with per-model Excel import (into an own draft) and export (scoped).
+IMPORT_EXPORT = {"budgets.expenditureline", "budgets.project", "budgets.projectindicator"}
+
+
 def _model_rows() -> dict[str, Row]:
     rows = {}
     for model in admin.site._registry:
         label = f"{model._meta.app_label}.{model._meta.model_name}"
         info = f"{model._meta.app_label}_{model._meta.model_name}"
+        if label in IMPORT_EXPORT or label.endswith(("subject", "correspondence")):
+            rows[f"admin:{info}_import"] = Row("model", model=label, action="import")
+            rows[f"admin:{info}_export"] = Row("model", model=label, action="export")
+            rows[f"admin:{info}_process_import"] = Row("skip", reason="POST-only import step")
         if label in ("budgets.budget", "budgets.project"):
             continue
         for action in ("changelist", "add", "change", "delete", "history"):
@@ -128,10 +141,6 @@ def _model_rows() -> dict[str, Row]:
         rows[f"{model._meta.app_label}/{model._meta.model_name}/<path:object_id>/"] = Row(
             "redirect"
         )
-        if label.startswith("budgets.") and label.endswith(("subject", "correspondence")):
-            rows[f"admin:{info}_import"] = Row("model", model=label, action="import")
-            rows[f"admin:{info}_export"] = Row("model", model=label, action="export")
-            rows[f"admin:{info}_process_import"] = Row("skip", reason="POST-only import step")
     return rows
 
 

@@ -5,5 +5,6 @@ from budgets.admin import (  # noqa: F401
     catalogues,
     organisation,
     projects,
+    rows,
     users,  # noqa: E402,F401
 )

@@ -6,10 +6,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import ProjectLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
+from budgets.admin.rows import BudgetRowsImportExportMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
 from budgets.models import BudgetStatus, Project, ProjectIndicator
+from budgets.workbook.resources import ProjectResource
 
 
 class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
@@ -20,9 +22,14 @@ class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInli
 
 @admin.register(Project)
 class ProjectAdmin(
-    LockedAdminMixin, DraftOnlyMixin, DepartmentScopedAdminMixin, SimpleHistoryAdmin
+    BudgetRowsImportExportMixin,
+    LockedAdminMixin,
+    DraftOnlyMixin,
+    DepartmentScopedAdminMixin,
+    SimpleHistoryAdmin,
 ):
     department_path = "budget__department"
+    resource_classes = [ProjectResource]
     list_display = ("code", "name", "unit", "kind", "lines_total", "budget")
     list_filter = ("kind", "budget__fiscal_year")
     search_fields = ("code", "name", "unit__name")

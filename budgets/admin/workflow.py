@@ -29,10 +29,16 @@ SERVICES = {
 
 
 def budget_of(obj):
-    """The budget an admin object belongs to (a Budget, or anything with ``.budget``)."""
+    """The budget an admin object belongs to (a Budget, anything with ``.budget``, or a
+    project indicator through its project)."""
     if obj is None:
         return None
-    return obj if hasattr(obj, "transitions") else getattr(obj, "budget", None)
+    if hasattr(obj, "transitions"):
+        return obj
+    if hasattr(obj, "budget"):
+        return obj.budget
+    project = getattr(obj, "project", None)  # a project indicator
+    return project.budget if project is not None else None
 
 
 def is_editable(request, obj) -> bool:

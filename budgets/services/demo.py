@@ -72,6 +72,25 @@ def demo_budget_load(*, path: Path) -> Budget:
 @transaction.atomic
 def budget_load(*, data: dict) -> Budget:
     """Create (or replace) the budget described by ``data`` (docs/demo-data-format.md)."""
+    budget = budget_prepare(data=data)
+    department, year = budget.department, budget.fiscal_year
+    units = _load_units(department, data.get("units", []))
+    subjects = SubjectCache(year.year)
+    _load_narrative(budget, data)
+    _load_basic_lines(budget, units, subjects, data.get("basic_lines", []))
+    _load_projects(budget, units, subjects, data.get("projects", []))
+    _load_performance(budget, data.get("performance"))
+    _load_other(budget, units, data)
+    return budget
+
+
+@transaction.atomic
+def budget_prepare(*, data: dict) -> Budget:
+    """The saved, empty budget of ``data``'s region, department and year.
+
+    Creates the region, department and year as needed (names updated from ``data``); an
+    existing budget keeps its row (publications, workflow log) but loses all its data.
+    """
     region, _ = Region.objects.update_or_create(
         code=data["region"]["code"], defaults={"name": data["region"]["name"]}
     )
@@ -88,15 +107,7 @@ def budget_load(*, data: dict) -> Budget:
     else:  # keep the budget row: its publications and workflow log stay
         _clear(budget)
     budget.cover_date = _date(data["budget"].get("cover_date"))
-    _saved(budget)
-    units = _load_units(department, data.get("units", []))
-    subjects = SubjectCache(year.year)
-    _load_narrative(budget, data)
-    _load_basic_lines(budget, units, subjects, data.get("basic_lines", []))
-    _load_projects(budget, units, subjects, data.get("projects", []))
-    _load_performance(budget, data.get("performance"))
-    _load_other(budget, units, data)
-    return budget
+    return _saved(budget)
 
 
 def _clear(budget: Budget) -> None:

@@ -1,14 +1,20 @@
-"""Write a budget as one XLSX workbook (a sheet per kind of record, 万元 amounts as numbers)."""
+"""Write a budget as one XLSX workbook (a sheet per kind of record, 万元 amounts as numbers).
+
+The rows come from the sheets' django-import-export resources (``resources/``); this
+module only lays them out with openpyxl: codes as text cells (format ``@``), amounts as
+numbers with format ``0.00``, an instructions sheet first.
+"""
 
 import io
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from tablib import Dataset
 
-from budgets.models import Budget, ExpenditureLine, LineKind
-from budgets.workbook import codes
-from budgets.workbook.layout import INSTRUCTIONS_TITLE, SHEETS
+from budgets.models import Budget, PerformanceGoal, ProjectIndicator
+from budgets.workbook.layout import INSTRUCTIONS_TITLE, SHEET, SHEETS
+from budgets.workbook.resources import RESOURCES, PriorYearResource
 
 INSTRUCTIONS = [
     "本工作簿包含一个部门一个年度的全部预算数据，可导出、修改后再导入。",
@@ -20,126 +26,50 @@ INSTRUCTIONS = [
 ]
 
 
-def _line_row(line: ExpenditureLine, first: dict) -> dict:
+def _querysets(budget: Budget) -> dict:
+    """What each sheet's resource exports, in the workbook's order of rows."""
+    by_position = ("position", "id")
     return {
-        **first,
-        "func": line.functional_subject.code,
-        "dept_econ": line.dept_economic.code,
-        "gov_econ": line.gov_economic.code,
-        "source": codes.SOURCE_LABEL[line.funding_source],
-        "amount": line.amount,
+        "info": Budget.objects.filter(pk=budget.pk),
+        "units": budget.department.units.order_by("code"),
+        "basic_lines": budget.lines.order_by(*by_position),
+        "projects": budget.projects.order_by(*by_position),
+        "project_lines": budget.lines.order_by(*by_position),
+        "project_indicators": ProjectIndicator.objects.filter(project__budget=budget).order_by(
+            "project__position", "project_id", *by_position
+        ),
+        "objective": PerformanceGoal.objects.filter(budget=budget),
+        "tasks": budget.department_tasks.order_by(*by_position),
+        "indicators": budget.department_indicators.order_by(*by_position),
+        "narrative": budget.narrative_sections.order_by("key"),
+        "previous_year": PriorYearResource.rows_of(getattr(budget, "prior_year", None)),
+        "procurement": budget.procurement_items.order_by(*by_position),
+        "assets": budget.asset_holdings.order_by("category"),
+        "transfer_payments": budget.transfer_payments.order_by(*by_position),
     }
+
+
+def budget_workbook_datasets(*, budget: Budget | None) -> dict[str, Dataset]:
+    """Each sheet as a tablib Dataset from its resource's ``export()`` (a fixed number of
+    queries: one per sheet); ``budget=None`` gives the headers only (the blank template)."""
+    querysets = _querysets(budget) if budget is not None else {}
+    datasets = {}
+    for key, resource_class in RESOURCES.items():
+        resource = resource_class()
+        model = getattr(resource._meta, "model", None)
+        nothing = model.objects.none() if model else []
+        datasets[key] = resource.export(queryset=querysets.get(key, nothing))
+    return datasets
 
 
 def budget_workbook_data(*, budget: Budget) -> dict[str, list[dict]]:
-    """The budget as rows per sheet key (a fixed number of queries)."""
-    department = budget.department
-    lines = budget.lines.select_related(
-        "unit", "project", "functional_subject", "dept_economic", "gov_economic"
-    ).order_by("kind", "position", "id")
-    basic = [
-        _line_row(line, {"unit": line.unit.code})
-        | {"cost_type": codes.COST_LABEL.get(line.cost_type_override, "")}
-        for line in lines
-        if line.kind == LineKind.BASIC
-    ]
-    projects = list(budget.projects.select_related("unit").order_by("position", "id"))
-    prior = getattr(budget, "prior_year", None)
-    goal = getattr(budget, "performance_goal", None)
-    return {
-        "info": [
-            {
-                "region_code": department.region.code,
-                "region_name": department.region.name,
-                "department_code": department.code,
-                "department_name": department.name,
-                "short_name": department.short_name,
-                "year": budget.year,
-                "cover_date": budget.cover_date.isoformat() if budget.cover_date else "",
-            }
-        ],
-        "units": [
-            {"code": u.code, "name": u.name, "kind": u.kind}
-            for u in department.units.order_by("code")
-        ],
-        "basic_lines": basic,
-        "projects": [
-            {
-                "unit": p.unit.code,
-                "code": p.code,
-                "name": p.name,
-                "kind": p.kind,
-                "declared_total": p.declared_total,
-            }
-            for p in projects
-        ],
-        "project_lines": [
-            _line_row(line, {"project": line.project.code})
-            for line in lines
-            if line.kind == LineKind.PROJECT
-        ],
-        "project_indicators": [
-            {"project": i.project.code}
-            | {
-                k: getattr(i, k)
-                for k in ("level1", "level2", "level3", "value", "description", "basis")
-            }
-            for i in _indicators(budget)
-        ],
-        "objective": [{"objective": goal.objective}] if goal else [],
-        "tasks": [
-            {"name": t.name, "content": t.content}
-            for t in budget.department_tasks.order_by("position", "id")
-        ],
-        "indicators": [
-            {k: getattr(i, k) for k in ("level1", "level2", "level3", "value", "explanation")}
-            for i in budget.department_indicators.order_by("position", "id")
-        ],
-        "narrative": [
-            {"key": codes.NARRATIVE_LABEL[s.key], "text": s.text}
-            for s in budget.narrative_sections.order_by("key")
-        ],
-        "previous_year": [
-            {"key": codes.PRIOR_LABEL[name], "amount": getattr(prior, name)}
-            for name in codes.PRIOR_FIELDS
-        ]
-        if prior
-        else [],
-        "procurement": [
-            {"unit": p.unit.code}
-            | {
-                k: getattr(p, k)
-                for k in (
-                    "category",
-                    "item",
-                    "catalogue_code",
-                    "quantity",
-                    "unit_price",
-                    "amount",
-                    "sme_amount",
-                )
-            }
-            for p in budget.procurement_items.select_related("unit").order_by("position", "id")
-        ],
-        "assets": [
-            {"category": codes.ASSET_LABEL[a.category], "quantity": a.quantity}
-            for a in budget.asset_holdings.order_by("category")
-        ],
-        "transfer_payments": [
-            {"name": t.name, "amount": t.amount}
-            for t in budget.transfer_payments.order_by("position", "id")
-        ],
-    }
-
-
-def _indicators(budget):
-    from budgets.models import ProjectIndicator
-
-    return (
-        ProjectIndicator.objects.filter(project__budget=budget)
-        .select_related("project")
-        .order_by("project__position", "project_id", "position", "id")
-    )
+    """The budget as rows per sheet key, each row ``{column key: value}`` (codes as text,
+    amounts Decimal 万元)."""
+    data = {}
+    for key, dataset in budget_workbook_datasets(budget=budget).items():
+        keys = [column.key for column in SHEET[key].columns]
+        data[key] = [dict(zip(keys, row, strict=True)) for row in dataset]
+    return data
 
 
 def _write_cell(sheet, row: int, col: int, column, value) -> None:
@@ -157,7 +87,7 @@ def _write_cell(sheet, row: int, col: int, column, value) -> None:
             cell.number_format = "@"
 
 
-def _workbook(data: dict[str, list[dict]]) -> bytes:
+def _workbook(datasets: dict[str, Dataset]) -> bytes:
     book = Workbook()
     notes = book.active
     notes.title = INSTRUCTIONS_TITLE
@@ -165,12 +95,14 @@ def _workbook(data: dict[str, list[dict]]) -> bytes:
         notes.cell(row=i, column=1, value=text)
     for spec in SHEETS:
         sheet = book.create_sheet(spec.title)
-        for col, column in enumerate(spec.columns, start=1):
+        dataset = datasets[spec.key]
+        columns = [spec.column_by_header(header) for header in dataset.headers]
+        for col, column in enumerate(columns, start=1):
             sheet.cell(row=1, column=col, value=column.header).font = Font(bold=True)
             sheet.column_dimensions[sheet.cell(row=1, column=col).column_letter].width = 18
-        for r, record in enumerate(data.get(spec.key, []), start=2):
-            for col, column in enumerate(spec.columns, start=1):
-                _write_cell(sheet, r, col, column, record.get(column.key))
+        for r, record in enumerate(dataset, start=2):
+            for col, (column, value) in enumerate(zip(columns, record, strict=True), start=1):
+                _write_cell(sheet, r, col, column, value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -178,9 +110,9 @@ def _workbook(data: dict[str, list[dict]]) -> bytes:
 
 def budget_workbook_export(*, budget: Budget) -> bytes:
     """The XLSX bytes of one budget, with an instructions sheet first."""
-    return _workbook(budget_workbook_data(budget=budget))
+    return _workbook(budget_workbook_datasets(budget=budget))
 
 
 def blank_workbook() -> bytes:
     """The import template: every sheet with its Chinese headers and no rows."""
-    return _workbook({})
+    return _workbook(budget_workbook_datasets(budget=None))

@@ -1,31 +1,47 @@
-"""Preview (dry run) and import of a budget workbook: all or nothing, every problem named."""
+"""Preview (dry run) and import of a budget workbook: all or nothing, every problem named.
 
+Each sheet's rows go through its django-import-export resource (``resources/``) with
+``import_data(..., use_transactions=False)`` and ``collect=True``: the widgets read the
+cells, lookups resolve codes from dicts loaded once, and every valid row becomes an
+unsaved model instance. Only when no sheet has a problem does ``budget_workbook_import``
+write, in bulk, inside its one transaction (``writing.py``).
+"""
+
+import datetime
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from budgets.models import (
-    Budget,
-    BudgetStatus,
-    EconomicCorrespondence,
-    ProjectIndicatorLevel1,
-    ProjectKind,
-    UnitKind,
+from budgets.models import Budget, BudgetStatus, Department, PriorYearFigures, Region
+from budgets.workbook import writing
+from budgets.workbook.layout import INFO
+from budgets.workbook.reading import Problem, SheetRows, workbook_sheets
+from budgets.workbook.resources import (
+    RESOURCES,
+    BudgetLookups,
+    InfoResource,
+    PriorYearResource,
+    result_problems,
 )
-from budgets.services.demo import SubjectCache, budget_load
-from budgets.workbook import codes
-from budgets.workbook.reading import Problem, Rows, workbook_rows
+
+RECORD_SHEETS = [key for key in RESOURCES if key not in ("info", "previous_year")]
 
 
 @dataclass
 class Preview:
-    """What importing would do: counts per sheet, problems, and the budget description."""
+    """What importing would do: rows per sheet, problems, the budget and its new records.
+
+    ``data`` holds the region, department and budget of 基本信息 (as in
+    docs/demo-data-format.md); ``records`` the unsaved instances per sheet key.
+    """
 
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     data: dict = field(default_factory=dict)
     existing: Budget | None = None
+    records: dict[str, list] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -37,119 +53,78 @@ class Preview:
         return f"{info.get('name', '')}{self.data.get('budget', {}).get('year', '')}年部门预算"
 
 
-class Checker:
-    """Cross-sheet checks: codes valid in the year, pairs that correspond, references."""
-
-    def __init__(self, sheets: dict[str, Rows], problems: list[Problem], year: int):
-        self.sheets, self.problems, self.year = sheets, problems, year
-        self.subjects = SubjectCache(year)
-        self.pairs = set(
-            EconomicCorrespondence.objects.valid_in(year).values_list("dept_code", "gov_code")
-        )
-
-    def bad(self, key: str, row: int, column: str, message: str) -> None:
-        spec = self.sheets[key].sheet
-        self.problems.append(Problem(spec.title, row, spec.column(column).header, message))
-
-    def choice(self, key, row, column, value, allowed, what) -> str | None:
-        if value in allowed:
-            return allowed[value] if isinstance(allowed, dict) else value
-        self.bad(key, row, column, f"“{value}”不是有效的{what}")
-        return None
-
-    def line(self, key: str, row: int, record: dict) -> bool:
-        ok = True
-        for column, table, label in (
-            ("func", self.subjects.functional, "功能分类"),
-            ("dept_econ", self.subjects.dept, "部门经济分类"),
-            ("gov_econ", self.subjects.gov, "政府经济分类"),
-        ):
-            if record[column] not in table:
-                self.bad(
-                    key,
-                    row,
-                    column,
-                    f"{label}科目 {record[column]} 在 {self.year} 年度目录中不存在",
+def _clean(resource, rows: SheetRows, index: int, problems: list[Problem]) -> dict | None:
+    """One row of a sheet read field by field (基本信息, 上年对比数), or None if a cell is bad."""
+    row = dict(zip(rows.dataset.headers, rows.dataset[index], strict=True))
+    record, ok = {}, True
+    for name, resource_field in resource.fields.items():
+        try:
+            record[name] = resource_field.clean(row)
+        except ValueError as error:
+            problems.append(
+                Problem(
+                    rows.sheet.title, rows.numbers[index], resource_field.column_name, str(error)
                 )
-                ok = False
-        if ok and (record["dept_econ"], record["gov_econ"]) not in self.pairs:
-            self.bad(
-                key,
-                row,
-                "gov_econ",
-                f"部门经济分类 {record['dept_econ']} 与政府经济分类 {record['gov_econ']} 不对应",
             )
             ok = False
-        source = self.choice(key, row, "source", record["source"], codes.SOURCE_VALUE, "资金来源")
-        record["source"] = source
-        return ok and source is not None
+    return record if ok else None
 
 
-def _counts(sheets: dict[str, Rows]) -> dict[str, int]:
-    return {rows.sheet.title: len(rows.records) for rows in sheets.values()}
+# 基本信息 column key → the model field its value goes into (validated before writing).
+HEAD_FIELDS = {
+    "region_code": (Region, "code"),
+    "region_name": (Region, "name"),
+    "department_code": (Department, "code"),
+    "department_name": (Department, "name"),
+    "short_name": (Department, "short_name"),
+}
 
 
-def budget_workbook_preview(*, data: bytes) -> Preview:
-    """Read and check the whole workbook without writing anything."""
-    sheets, problems = workbook_rows(data)
-    preview = Preview(counts=_counts(sheets) if sheets else {}, problems=problems)
-    info = sheets.get("info").records if sheets else []
-    if not sheets or not info:
-        if sheets and not any(p.sheet == "基本信息" for p in problems):
-            problems.append(Problem("基本信息", 2, "", "缺少基本信息（第 2 行）"))
-        return preview
-    _, head = info[0]
-    checker = Checker(sheets, problems, head["year"])
-    preview.data = _describe(checker, head)
-    preview.existing = Budget.objects.filter(
-        department__region__code=head["region_code"],
-        department__code=head["department_code"],
-        fiscal_year__year=head["year"],
-    ).first()
-    return preview
+def _head(rows: SheetRows, problems: list[Problem]) -> dict | None:
+    """The 基本信息 row (cells read by ``InfoResource``), or None with its problems."""
+    if not rows.numbers:
+        if not any(p.sheet == rows.sheet.title for p in problems):
+            problems.append(Problem(rows.sheet.title, 2, "", "缺少基本信息（第 2 行）"))
+        return None
+    head = _clean(InfoResource(), rows, 0, problems)
+    if head is None:
+        return None
+    checks = [(key, partial(_field_clean, *target)) for key, target in HEAD_FIELDS.items()]
+    checks += [("year", _year_in_range), ("cover_date", _iso_date)]
+    bad = [
+        (INFO.column(key).header, message)
+        for key, check in checks
+        if head[key] and (message := _invalid(check, head[key]))
+    ]
+    problems += [Problem(rows.sheet.title, rows.numbers[0], h, m) for h, m in bad]
+    return None if bad else head
 
 
-def _describe(checker: Checker, head: dict) -> dict:
-    """The budget description (docs/demo-data-format.md) from the sheets, checking as it goes."""
-    rows = {key: sheet.records for key, sheet in checker.sheets.items()}
-    units = {}
-    for row, unit in rows["units"]:
-        if not unit["code"].startswith(head["department_code"]):
-            checker.bad(
-                "units",
-                row,
-                "code",
-                f"单位代码 {unit['code']} 不属于部门 {head['department_code']}",
-            )
-        if unit["code"] in units:
-            checker.bad("units", row, "code", f"单位代码 {unit['code']} 重复")
-        checker.choice(
-            "units", row, "kind", unit["kind"], set(UnitKind.values), "单位性质（行政/参公/事业）"
-        )
-        units[unit["code"]] = unit
+def _field_clean(model, name: str, value) -> None:
+    model._meta.get_field(name).clean(value, None)
 
-    def unit_ok(key, row, code) -> bool:
-        if code not in units:
-            checker.bad(key, row, "unit", f"单位代码 {code} 不在本部门的预算单位中")
-            return False
-        return True
 
-    basic = []
-    for row, line in rows["basic_lines"]:
-        if unit_ok("basic_lines", row, line["unit"]) & checker.line("basic_lines", row, line):
-            line["cost_type"] = (
-                checker.choice(
-                    "basic_lines",
-                    row,
-                    "cost_type",
-                    line["cost_type"],
-                    codes.COST_VALUE | {"": ""},
-                    "人员/公用经费",
-                )
-                or ""
-            )
-            basic.append(line)
-    projects = _projects(checker, rows, unit_ok)
+def _year_in_range(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationError("预算年度应在 2000—2100 之间。")
+
+
+def _iso_date(value: str) -> None:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"“{value}”不是日期（格式：2022-03-01）") from None
+
+
+def _invalid(check, value) -> str | None:
+    try:
+        check(value)
+    except ValidationError as error:
+        return error.messages[0]
+    return None
+
+
+def _description(head: dict) -> dict:
     return {
         "region": {"code": head["region_code"], "name": head["region_name"]},
         "department": {
@@ -158,91 +133,78 @@ def _describe(checker: Checker, head: dict) -> dict:
             "short_name": head["short_name"],
         },
         "budget": {"year": head["year"], "cover_date": head["cover_date"] or None},
-        "units": list(units.values()),
-        "basic_lines": basic,
-        "projects": projects,
-        **_rest(checker, rows, unit_ok),
     }
 
 
-def _projects(checker: Checker, rows: dict, unit_ok) -> list[dict]:
-    projects = {}
-    for row, project in rows["projects"]:
-        if project["code"] in projects:
-            checker.bad("projects", row, "code", f"项目代码 {project['code']} 重复")
-            continue
-        unit_ok("projects", row, project["unit"])
-        checker.choice(
-            "projects", row, "kind", project["kind"], set(ProjectKind.values), "项目类型"
-        )
-        projects[project["code"]] = dict(project, lines=[], indicators=[])
-    for row, line in rows["project_lines"]:
-        code = line.pop("project")
-        if code not in projects:
-            checker.bad("project_lines", row, "project", f"项目代码 {code} 在“项目”工作表中不存在")
-        elif checker.line("project_lines", row, line):
-            projects[code]["lines"].append(line)
-    for row, indicator in rows["project_indicators"]:
-        code = indicator.pop("project")
-        if code not in projects:
-            checker.bad(
-                "project_indicators", row, "project", f"项目代码 {code} 在“项目”工作表中不存在"
-            )
-            continue
-        checker.choice(
-            "project_indicators",
-            row,
-            "level1",
-            indicator["level1"],
-            set(ProjectIndicatorLevel1.values),
-            "一级指标",
-        )
-        projects[code]["indicators"].append(indicator)
-    return list(projects.values())
+def _lookups(head: dict, existing: Budget | None) -> BudgetLookups:
+    if existing is None:
+        department = Department.objects.filter(
+            region__code=head["region_code"], code=head["department_code"]
+        ).first()
+        if department is not None:
+            head = dict(head, department=department)
+    return BudgetLookups.for_workbook(head, existing)
 
 
-def _rest(checker: Checker, rows: dict, unit_ok) -> dict:
-    narrative = {}
-    for row, item in rows["narrative"]:
-        key = checker.choice(
-            "narrative", row, "key", item["key"], codes.NARRATIVE_VALUE, "文字说明内容"
+def budget_workbook_preview(*, data: bytes) -> Preview:
+    """Read and check the whole workbook without writing anything."""
+    sheets, problems = workbook_sheets(data)
+    preview = Preview(problems=problems)
+    if not sheets:
+        return preview
+    preview.counts = {rows.sheet.title: len(rows.numbers) for rows in sheets.values()}
+    head = _head(sheets["info"], problems)
+    if head is None:
+        return preview
+    preview.data = _description(head)
+    preview.existing = (
+        Budget.objects.filter(
+            department__region__code=head["region_code"],
+            department__code=head["department_code"],
+            fiscal_year__year=head["year"],
         )
-        if key:
-            narrative[key] = item["text"]
-    prior = {}
-    for row, item in rows["previous_year"]:
-        key = checker.choice(
-            "previous_year", row, "key", item["key"], codes.PRIOR_VALUE, "上年对比项目"
+        .select_related("department__region", "fiscal_year")
+        .first()
+    )
+    lookups = _lookups(head, preview.existing)
+    for key in RECORD_SHEETS:
+        preview.records[key] = _read(key, sheets[key], lookups, problems)
+    preview.records["previous_year"] = _prior(sheets["previous_year"], problems)
+    _check_goal(preview.records, problems)
+    return preview
+
+
+def _read(key: str, rows: SheetRows, lookups: BudgetLookups, problems: list[Problem]) -> list:
+    """The sheet's rows as unsaved instances through its resource; problems appended."""
+    resource = RESOURCES[key](lookups=lookups, collect=True)
+    result = resource.import_data(
+        rows.dataset, dry_run=False, raise_errors=False, use_transactions=False
+    )
+    problems += result_problems(resource, result, rows.numbers)
+    if key == "units":
+        lookups.units = resource.by_code
+    elif key == "projects":
+        lookups.projects = resource.by_code
+    return resource.collected
+
+
+def _prior(rows: SheetRows, problems: list[Problem]) -> list[PriorYearFigures]:
+    """上年对比数 as one ``PriorYearFigures`` (none without rows): a later row of the same
+    项目 wins, a blank amount keeps the field's default."""
+    resource, prior = PriorYearResource(), {}
+    for index in range(len(rows.numbers)):
+        if (record := _clean(resource, rows, index, problems)) is not None:
+            prior[record["key"]] = record["amount"]
+    if not prior:
+        return []
+    return [PriorYearFigures(**{k: v for k, v in prior.items() if v is not None})]
+
+
+def _check_goal(records: dict, problems: list[Problem]) -> None:
+    if (records["tasks"] or records["indicators"]) and not records["objective"]:
+        problems.append(
+            Problem("整体绩效目标", 0, "年度履职目标", "填写了年度主要任务或整体绩效指标时必填")
         )
-        if key:
-            prior[key] = item["amount"]
-    for row, item in rows["procurement"]:
-        unit_ok("procurement", row, item["unit"])
-    assets = []
-    for row, item in rows["assets"]:
-        category = checker.choice(
-            "assets", row, "category", item["category"], codes.ASSET_VALUE, "资产类别"
-        )
-        if category:
-            assets.append({"category": category, "quantity": item["quantity"]})
-    objective = rows["objective"][0][1]["objective"] if rows["objective"] else ""
-    performance = None
-    if objective or rows["tasks"] or rows["indicators"]:
-        performance = {
-            "objective": objective,
-            "tasks": [t for _, t in rows["tasks"]],
-            "indicators": [i for _, i in rows["indicators"]],
-        }
-    return {
-        "narrative": narrative,
-        "previous_year": prior or None,
-        "performance": performance,
-        "procurement": [
-            {k: v for k, v in p.items() if v is not None} for _, p in rows["procurement"]
-        ],
-        "assets": assets,
-        "transfer_payments": [t for _, t in rows["transfer_payments"]],
-    }
 
 
 class ImportRefused(Exception):
@@ -253,30 +215,30 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
+def _refusal(preview: Preview, replace: bool) -> Problem | None:
+    existing = preview.existing
+    if existing is not None and existing.status != BudgetStatus.DRAFT:
+        state = existing.get_status_display()
+        return Problem(
+            "基本信息",
+            2,
+            "",
+            f"该预算{state}，不能被覆盖；请先建立更正版本（重新打开为草稿）再导入",
+        )
+    if existing is not None and not replace:
+        return Problem("基本信息", 2, "", "该部门该年度的草稿预算已存在；确认替换后再导入")
+    return None
+
+
 @transaction.atomic
 def budget_workbook_import(*, data: bytes, replace: bool = False) -> Budget:
     """Import the workbook as one budget, or write nothing and raise ``ImportRefused``."""
     preview = budget_workbook_preview(data=data)
     if not preview.ok:
         raise ImportRefused(preview.problems)
-    existing = preview.existing
-    if existing is not None and existing.status != BudgetStatus.DRAFT:
-        state = existing.get_status_display()
-        raise ImportRefused(
-            [
-                Problem(
-                    "基本信息",
-                    2,
-                    "",
-                    f"该预算{state}，不能被覆盖；请先建立更正版本（重新打开为草稿）再导入",
-                )
-            ]
-        )
-    if existing is not None and not replace:
-        raise ImportRefused(
-            [Problem("基本信息", 2, "", "该部门该年度的草稿预算已存在；确认替换后再导入")]
-        )
+    if refusal := _refusal(preview, replace):
+        raise ImportRefused([refusal])
     try:
-        return budget_load(data=preview.data)
+        return writing.budget_records_write(data=preview.data, records=preview.records)
     except ValidationError as error:
         raise ImportRefused([Problem("数据", 0, "", m) for m in error.messages]) from None

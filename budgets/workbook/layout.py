@@ -27,6 +27,9 @@ class Sheet:
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
+    def column_by_header(self, header: str) -> Column:
+        return next(c for c in self.columns if c.header == header)
+
 
 C = Column
 LINE = (
@@ -146,4 +149,5 @@ SHEETS = (
     ),
 )
 SHEET_BY_TITLE = {sheet.title: sheet for sheet in SHEETS}
+SHEET = {sheet.key: sheet for sheet in SHEETS}
 INSTRUCTIONS_TITLE = "填写说明"

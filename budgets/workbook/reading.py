@@ -1,4 +1,4 @@
-"""Read a budget workbook into rows per sheet, naming every bad cell (sheet, row, column)."""
+"""Read a budget workbook into raw rows per sheet; ``Problem`` names a bad cell (sheet, row, column)."""
 
 import io
 import zipfile
@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from openpyxl import load_workbook
+from tablib import Dataset
 
 from budgets.fields import normalise_amount_text
-from budgets.workbook.layout import SHEETS, Column, Sheet
+from budgets.workbook.layout import SHEETS, Sheet
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,13 @@ class Problem:
 
 
 @dataclass
-class Rows:
-    """Parsed records of one sheet, each with its spreadsheet row number."""
+class SheetRows:
+    """The non-blank rows of one sheet as a tablib Dataset (raw cells under their headers),
+    with the spreadsheet row number of each."""
 
     sheet: Sheet
-    records: list[tuple[int, dict]] = field(default_factory=list)
+    dataset: Dataset = field(default_factory=Dataset)
+    numbers: list[int] = field(default_factory=list)
 
 
 def parse_amount(value) -> Decimal:
@@ -55,62 +58,42 @@ def parse_amount(value) -> Decimal:
     return number.quantize(Decimal("0.01"))
 
 
-def _parse(column: Column, value):
-    if column.kind == "amount":
-        return parse_amount(value)
-    if column.kind == "int":
-        try:
-            return int(normalise_amount_text(str(value)).removesuffix(".0"))
-        except ValueError:
-            raise ValueError(f"“{value}”不是整数") from None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a code typed as a number
-    if hasattr(value, "date") and column.kind == "text":
-        return value.date().isoformat()
-    return str(value).strip()
-
-
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(spec: Sheet, worksheet, problems: list[Problem]) -> Rows:
-    rows = Rows(spec)
+def _headers(first_row) -> list[str]:
+    """Header texts; an empty or repeated header gets a name no resource reads."""
+    headers = []
+    for i, value in enumerate(first_row, start=1):
+        header = str(value).strip() if value is not None else ""
+        headers.append(header if header and header not in headers else f"#{i}")
+    return headers
+
+
+def _read_sheet(spec: Sheet, worksheet, problems: list[Problem]) -> SheetRows:
+    rows = SheetRows(spec)
     values = list(worksheet.iter_rows(values_only=True))
-    headers = [str(h).strip() if h is not None else "" for h in (values[0] if values else [])]
-    positions = {}
-    for column in spec.columns:
-        if column.header in headers:
-            positions[column.key] = headers.index(column.header)
-        elif column.required:
-            problems.append(Problem(spec.title, 1, column.header, "缺少必填列"))
-    if len(positions) < sum(c.required for c in spec.columns):
+    headers = _headers(values[0] if values else [])
+    missing = [c for c in spec.columns if c.required and c.header not in headers]
+    problems += [Problem(spec.title, 1, c.header, "缺少必填列") for c in missing]
+    if missing:
         return rows
+    rows.dataset.headers = headers
+    width = len(headers)
     for number, raw in enumerate(values[1:], start=2):
         if all(_blank(v) for v in raw):
             continue
-        record, ok = {}, True
-        for column in spec.columns:
-            index = positions.get(column.key)
-            value = raw[index] if index is not None and index < len(raw) else None
-            if _blank(value):
-                if column.required:
-                    problems.append(Problem(spec.title, number, column.header, "必填项为空"))
-                    ok = False
-                record[column.key] = None if column.kind == "amount" else ""
-                continue
-            try:
-                record[column.key] = _parse(column, value)
-            except ValueError as error:
-                problems.append(Problem(spec.title, number, column.header, str(error)))
-                ok = False
-        if ok:
-            rows.records.append((number, record))
+        rows.dataset.append((tuple(raw) + (None,) * width)[:width])
+        rows.numbers.append(number)
     return rows
 
 
-def workbook_rows(data: bytes) -> tuple[dict[str, Rows], list[Problem]]:
-    """Every sheet's parsed records, and every problem found while reading cells."""
+def workbook_sheets(data: bytes) -> tuple[dict[str, SheetRows], list[Problem]]:
+    """Every sheet's rows by sheet key, and the problems of the file, sheets and headers.
+
+    Cells are not interpreted here: the sheets' resources do that (``resources/``).
+    """
     if not data:
         return {}, [Problem("文件", 0, "", "文件为空")]
     try:
@@ -123,7 +106,7 @@ def workbook_rows(data: bytes) -> tuple[dict[str, Rows], list[Problem]]:
         if spec.title not in book.sheetnames:
             if spec.required:
                 problems.append(Problem(spec.title, 0, "", "缺少工作表"))
-            sheets[spec.key] = Rows(spec)
+            sheets[spec.key] = SheetRows(spec)
             continue
         sheets[spec.key] = _read_sheet(spec, book[spec.title], problems)
     book.close()

@@ -186,3 +186,56 @@ def test_random_cells_never_crash_never_write_on_error_and_name_the_cell(workboo
     with pytest.raises(ImportRefused):
         budget_workbook_import(data=data, replace=True)
     assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "sheet, row, header, value, message",
+    [
+        (
+            "基本信息",
+            2,
+            "预算年度",
+            1999,
+            "“基本信息”第 2 行“预算年度”列：预算年度应在 2000—2100 之间。",
+        ),
+        ("基本信息", 2, "封面日期", "明天", "“基本信息”第 2 行“封面日期”列：“明天”不是日期"),
+        (
+            "基本信息",
+            2,
+            "行政区划代码",
+            "4107",
+            "“基本信息”第 2 行“行政区划代码”列：行政区划代码应为 6 位数字。",
+        ),
+        (
+            "基本支出",
+            2,
+            "功能分类科目（项）",
+            "210",
+            "“基本支出”第 2 行“功能分类科目（项）”列：功能分类科目 210 不是 2022 年度有效的“项”级科目",
+        ),
+        (
+            "预算单位",
+            2,
+            "单位代码",
+            "060x",
+            "“预算单位”第 2 行“单位代码”列：单位编码应为 3–15 位数字。",
+        ),
+        ("政府采购", 2, "采购类别", "软件", "“政府采购”第 2 行“采购类别”列："),
+    ],
+)
+def test_checks_that_used_to_fail_only_when_writing_name_the_cell(
+    workbook, sheet, row, header, value, message
+):
+    """Cells the model would refuse are named in the preview (sheet, row, column)."""
+    problems = refused(spoil(workbook, sheet, row, header, value))
+    assert any(p.startswith(message) for p in problems), problems
+
+
+def test_repeated_asset_category_is_named(workbook):
+    sheet = workbook["国有资产"]
+    first = [c.value for c in sheet[2]]
+    sheet.append(first)
+    problems = refused(saved(workbook))
+    assert (
+        f"“国有资产”第 {sheet.max_row} 行“资产类别”列：同一预算中每类资产只能填写一次。" in problems
+    )

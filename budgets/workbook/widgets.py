@@ -1,0 +1,127 @@
+"""django-import-export widgets for budget workbook cells (codes, 万元 amounts, choices).
+
+Every ``clean`` raises ``ValueError`` with the Chinese reason a clerk sees next to the
+cell; ``render`` returns the native value the workbook writes (text for codes, Decimal
+for amounts), so one resource serves the workbook, the admin export and the template.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Model
+from import_export.widgets import ForeignKeyWidget, Widget
+
+from budgets.fields import normalise_amount_text
+from budgets.workbook.reading import parse_amount
+
+
+class AmountWidget(Widget):
+    """An amount in 万元: ``1,234.50`` and full-width digits accepted; ≥ 0, ≤ 2 decimals."""
+
+    def __init__(self):
+        super().__init__(coerce_to_string=False)
+
+    def clean(self, value, row=None, **kwargs) -> Decimal | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return parse_amount(value)
+
+    def render(self, value, obj=None, **kwargs) -> Decimal | None:
+        return value
+
+
+class YearWidget(Widget):
+    """A whole number such as the budget year (``2022``, ``2022.0`` or full-width digits)."""
+
+    def __init__(self):
+        super().__init__(coerce_to_string=False)
+
+    def clean(self, value, row=None, **kwargs) -> int:
+        try:
+            return int(normalise_amount_text(str(value)).removesuffix(".0"))
+        except ValueError:
+            raise ValueError(f"“{value}”不是整数") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class TextWidget(Widget):
+    """Text or a code as typed: a code typed as a number loses its ``.0``, a date its time."""
+
+    def __init__(self, *, dates: bool = True):
+        super().__init__(coerce_to_string=True)
+        self.dates = dates
+
+    def clean(self, value, row=None, **kwargs) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # a code typed as a number
+        if self.dates and hasattr(value, "date"):
+            return value.date().isoformat()
+        return str(value).strip()
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        if value is None:
+            return ""
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class ChoiceWidget(TextWidget):
+    """A choice shown by its Chinese label; the label or the stored value is accepted.
+
+    ``labels`` maps stored value → label; ``what`` names the choice in the message.
+    With ``show_labels=False`` the stored value itself is written (单位性质, 项目类型).
+    """
+
+    def __init__(self, labels: dict, what: str, *, show_labels: bool = True):
+        super().__init__(dates=False)
+        self.labels, self.what, self.show_labels = dict(labels), what, show_labels
+        labels = {label: value for value, label in self.labels.items()} if show_labels else {}
+        self.values = labels | {value: value for value in self.labels}
+
+    def clean(self, value, row=None, **kwargs) -> str:
+        text = super().clean(value, row, **kwargs)
+        if text not in self.values:
+            raise ValueError(f"“{text}”不是有效的{self.what}")
+        return self.values[text]
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        if not self.show_labels:
+            return super().render(value)
+        return str(self.labels.get(value, value or ""))
+
+
+class CodeLookupWidget(ForeignKeyWidget):
+    """A foreign key written as the related row's code, resolved from a dict, not per row.
+
+    ``lookup`` is a callable returning ``{code: instance}`` (the resource sets it from its
+    ``BudgetLookups`` table named ``source``); it is called once, on the first cell, and its
+    dict serves every later row: one query per related model per import, whatever the
+    number of rows. ``missing`` is the message for an unknown code (``{code}``, ``{year}``).
+    """
+
+    def __init__(self, model: type[Model], *, source: str, missing: str, lookup=None):
+        super().__init__(model, field="code")
+        self.source, self.missing, self.lookup = source, missing, lookup
+        self._table: dict | None = None
+
+    def table(self) -> dict:
+        """The ``{code: instance}`` dict, loaded on first use."""
+        if self._table is None:
+            if self.lookup is None:
+                raise ValueError("没有可供查找的代码表")
+            self._table = self.lookup()
+        return self._table
+
+    def clean(self, value, row=None, **kwargs):
+        code = TextWidget(dates=False).clean(value)
+        if not code:
+            return None
+        try:
+            return self.table()[code]
+        except KeyError:
+            raise ValueError(self.missing.format(code=code)) from None
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "" if value is None else str(value.code)
