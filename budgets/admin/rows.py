@@ -44,6 +44,12 @@ class BudgetImportForm(ImportForm):
     )
     field_order = ["budget", "resource", "import_file", "format"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # django-import-export's zh-Hans catalogue leaves this label in English.
+        if "resource" in self.fields:
+            self.fields["resource"].label = "工作表"
+
     def clean_budget(self):
         return _draft_budget(self.cleaned_data["budget"])
 

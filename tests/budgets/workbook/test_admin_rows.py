@@ -155,3 +155,13 @@ def test_a_project_and_its_indicator_are_imported_through_the_admin(client, demo
     data = sheet_bytes(headers, [indicator])
     assert admin_import(client, "projectindicator", budget, data).status_code == 302
     assert created.indicators.get().level3 == "覆盖人数"
+
+
+def test_import_form_speaks_chinese(admin_client, demo_drafts):
+    page = admin_client.get("/admin/budgets/expenditureline/import/")
+    labels = [
+        label.get_text(strip=True)
+        for label in BeautifulSoup(page.content, "html.parser").select("label")
+    ]
+    assert "导入到部门预算:" in labels and "工作表:" in labels
+    assert not any("Resource" in label for label in labels)
