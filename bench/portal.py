@@ -308,7 +308,8 @@ def main() -> None:
         f"search entries: {entries}\nserver: {label}; DEBUG={settings.DEBUG}; cache: {cache_label}\n"
         f"client: {'wrk' if use_wrk else 'Python threads (http.client)'}, "
         f"{ARGS.concurrency} keep-alive connections, {ARGS.duration} s per URL after 1 s warm-up; "
-        f"{os.cpu_count()} CPU cores shared by client and server"
+        f"{os.cpu_count()} CPU cores shared by client and server; "
+        f"load average before: {os.getloadavg()[0]:.2f}"
     )
     results = []
     try:
@@ -322,6 +323,9 @@ def main() -> None:
         if ARGS.redis:
             clear_cache()
     static_rps = results[0][2]["rps"]
+    print(
+        f"load average after: {os.getloadavg()[0]:.2f} (1 min; other work on the machine shows here)"
+    )
     print()
     print(
         f"{'page':12} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
