@@ -33,6 +33,7 @@ pages answer from the cache).
 
 import argparse
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -149,6 +150,71 @@ def _has(module: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(module) is not None
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy (all cores, from /proc/stat)."""
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(
+            int, f.readline().split()[1:9]
+        )
+    return (user + nice + system + irq + softirq + steal) / TICK
+
+
+def process_cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def descendants(pid: int) -> list[int]:
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            found += descendants(int(child))
+    return found
+
+
+class CpuMeter:
+    """Cores busy with other work during a measurement: the machine's busy time less the
+    server's processes, the load client (wrk, a child of this process), this process,
+    and the PostgreSQL backends connected to the bench database."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.server = server
+
+    def _ours(self) -> tuple[float, set[int]]:
+        pids = set(descendants(self.server.pid)) | set(self._backends())
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        rusage = children.ru_utime + children.ru_stime + me.ru_utime + me.ru_stime
+        return sum(process_cpu(pid) for pid in pids) + rusage, pids
+
+    def _backends(self) -> list[int]:
+        if connection.vendor != "postgresql":
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid()"
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def start(self) -> None:
+        self.begun, self.busy = time.monotonic(), machine_busy()
+        self.ours, self.pids = self._ours()
+
+    def other_cores(self) -> float:
+        busy = machine_busy() - self.busy
+        # Processes gone since the start took their time with them: count the start's set.
+        ours, _ = self._ours()
+        return max(0.0, busy - (ours - self.ours)) / (time.monotonic() - self.begun)
 
 
 def run_wrk(url: str, duration: int) -> dict:
@@ -308,34 +374,40 @@ def main() -> None:
         f"search entries: {entries}\nserver: {label}; DEBUG={settings.DEBUG}; cache: {cache_label}\n"
         f"client: {'wrk' if use_wrk else 'Python threads (http.client)'}, "
         f"{ARGS.concurrency} keep-alive connections, {ARGS.duration} s per URL after 1 s warm-up; "
-        f"{os.cpu_count()} CPU cores shared by client and server; "
-        f"load average before: {os.getloadavg()[0]:.2f}"
+        f"{os.cpu_count()} CPU cores shared by client and server"
     )
     results = []
+    meter = CpuMeter(server)
     try:
         for name, path in urls:
             url = f"http://127.0.0.1:{port}{path}"
             load(url, 1)
-            results.append((name, path, load(url, ARGS.duration)))
+            meter.start()
+            result = load(url, ARGS.duration)
+            result["other"] = meter.other_cores()
+            results.append((name, path, result))
     finally:
         server.terminate()
         server.wait(timeout=30)
         if ARGS.redis:
             clear_cache()
     static_rps = results[0][2]["rps"]
-    print(
-        f"load average after: {os.getloadavg()[0]:.2f} (1 min; other work on the machine shows here)"
-    )
     print()
     print(
         f"{'page':12} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-        f"{'errors':>6} {'÷static':>7}  url"
+        f"{'errors':>6} {'÷static':>7} {'other':>5}  url"
     )
     for name, path, r in results:
         print(
             f"{name:12} {r['requests']:8d} {r['rps']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f} "
-            f"{r['p99']:7.1f} {r['errors']:6d} {r['rps'] / static_rps:7.3f}  {unquote(path)}"
+            f"{r['p99']:7.1f} {r['errors']:6d} {r['rps'] / static_rps:7.3f} {r['other']:5.2f}  "
+            f"{unquote(path)}"
         )
+    print(
+        "other: CPU cores busy with work other than this benchmark's (server, client, "
+        "its PostgreSQL backends) during the load, out of "
+        f"{os.cpu_count()}; above ~0.1 the figures are disturbed"
+    )
     print()
     print(
         f"{'page':12} {'status':>6} {'kB':>6} {'queries':>7} {'ms':>7} {'again q':>7} {'again ms':>8}"
