@@ -24,7 +24,10 @@ and one disclosure), it runs a fixed-duration load (``--duration`` s after a 1 s
 ``--concurrency`` keep-alive connections) with ``wrk`` when it is on PATH (Debian
 package ``wrk``), else with Python threads (http.client), and prints requests, requests/s,
 p50/p95/p99 latency in ms, errors (any answer other than 200 counts as one) and requests/s
-as a fraction of the static file's. Client and server share the machine's cores.
+as a fraction of the static file's. Client and server share the machine's cores; before
+each URL it waits (``--quiet-wait`` s at most) for a second in which other processes
+leave the CPUs idle, and the column ``other`` gives the cores other processes used during
+that URL's load (disturbance).
 
 Last, in process (django.test.Client, same settings), the SQL queries and milliseconds of
 each page's first request (its cache empty) and of the same request repeated (cached
@@ -56,6 +59,8 @@ SERVER_ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     # Plain HTTP on the loopback: no redirect to https (a proxy would terminate TLS).
     "DJANGO_SECURE_SSL_REDIRECT": "0",
+    # Persistent database connections for the whole run (the default is 60 s).
+    "DJANGO_CONN_MAX_AGE": "600",
 }
 
 WRK_SCRIPT = """
@@ -83,6 +88,12 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn process")
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=120,
+        help="seconds to wait, before each URL, for other processes to leave the CPUs idle",
+    )
     parser.add_argument("--redis", action="store_true", help="cache in Redis (db 15)")
     return parser.parse_args()
 
@@ -189,12 +200,14 @@ class CpuMeter:
     def __init__(self, server: subprocess.Popen):
         self.server = server
 
-    def _ours(self) -> tuple[float, set[int]]:
+    def _ours(self) -> tuple[float, dict[int, float]]:
+        """This process and its reaped children (wrk), and per process the server's and
+        the PostgreSQL backends' CPU seconds so far."""
         pids = set(descendants(self.server.pid)) | set(self._backends())
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         me = resource.getrusage(resource.RUSAGE_SELF)
         rusage = children.ru_utime + children.ru_stime + me.ru_utime + me.ru_stime
-        return sum(process_cpu(pid) for pid in pids) + rusage, pids
+        return rusage, {pid: process_cpu(pid) for pid in pids}
 
     def _backends(self) -> list[int]:
         if connection.vendor != "postgresql":
@@ -208,13 +221,23 @@ class CpuMeter:
 
     def start(self) -> None:
         self.begun, self.busy = time.monotonic(), machine_busy()
-        self.ours, self.pids = self._ours()
+        self.rusage, self.cpu = self._ours()
 
     def other_cores(self) -> float:
         busy = machine_busy() - self.busy
-        # Processes gone since the start took their time with them: count the start's set.
-        ours, _ = self._ours()
-        return max(0.0, busy - (ours - self.ours)) / (time.monotonic() - self.begun)
+        rusage, cpu = self._ours()
+        ours = rusage - self.rusage + sum(t - self.cpu.get(pid, 0.0) for pid, t in cpu.items())
+        return max(0.0, busy - ours) / (time.monotonic() - self.begun)
+
+    def wait_quiet(self, limit: float) -> float:
+        """Wait (up to ``limit`` s) for a second in which other processes use < 0.1 core."""
+        deadline = time.monotonic() + limit
+        while True:
+            self.start()
+            time.sleep(1)
+            other = self.other_cores()
+            if other < 0.1 or time.monotonic() > deadline:
+                return other
 
 
 def run_wrk(url: str, duration: int) -> dict:
@@ -381,6 +404,7 @@ def main() -> None:
     try:
         for name, path in urls:
             url = f"http://127.0.0.1:{port}{path}"
+            meter.wait_quiet(ARGS.quiet_wait)
             load(url, 1)
             meter.start()
             result = load(url, ARGS.duration)
