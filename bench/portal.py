@@ -1,0 +1,445 @@
+"""Benchmark: the public portal over HTTP (requests/s, latency) and each page's SQL queries.
+
+Usage (prints two tables: load per URL, then queries per page):
+
+    .venv/bin/python bench/portal.py                          # demo data, SQLite (temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mydb .venv/bin/python bench/portal.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mydb .venv/bin/python bench/portal.py --synthetic
+
+It migrates a throw-away database (for PostgreSQL, ``bench_<name>_portal`` beside the
+given one), loads the demo budgets and, with ``--synthetic``, a region of 1,000
+departments × 3 published years (``bench/portal_data.py``; ``--departments N`` for
+fewer), on PostgreSQL runs VACUUM ANALYZE and CHECKPOINT (so that no autovacuum or
+write-out of the bulk load runs during the measurements), runs collectstatic, and starts
+a real server in a subprocess with DEBUG off: gunicorn (``--workers`` processes of
+``--threads`` threads, gthread, keep-alive) if it is installed (``pip install
+gunicorn``; not in requirements.txt), else ``manage.py runserver --noreload`` (said so in
+the output). Cache: each
+process's own memory, as the default settings; ``--redis`` uses Redis on 127.0.0.1:6379
+(db 15) instead, shared by the workers as in production.
+
+Then, for a static file served by WhiteNoise from the same server, the home page, a
+disclosure page, its department page, the search page (?q=医疗) and the JSON API (list
+and one disclosure), it runs a fixed-duration load (``--duration`` s after a 1 s warm-up,
+``--concurrency`` keep-alive connections) with ``wrk`` when it is on PATH (Debian
+package ``wrk``), else with Python threads (http.client), and prints requests, requests/s,
+p50/p95/p99 latency in ms, errors (any answer other than 200 counts as one) and requests/s
+as a fraction of the static file's. Client and server share the machine's cores; before
+each URL it waits (``--quiet-wait`` s at most) for a second in which other processes
+leave the CPUs idle, and the column ``other`` gives the cores other processes used during
+that URL's load (disturbance).
+
+Last, in process (django.test.Client, same settings), the SQL queries and milliseconds of
+each page's first request (its cache empty) and of the same request repeated (cached
+pages answer from the cache).
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.client import HTTPConnection
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SERVER_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "bench-portal-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    # Plain HTTP on the loopback: no redirect to https (a proxy would terminate TLS).
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
+    # Persistent database connections for the whole run (the default is 60 s).
+    "DJANGO_CONN_MAX_AGE": "600",
+}
+
+WRK_SCRIPT = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) bad = 0 end
+function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("bad") end
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    n + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", action="store_true", help="add the synthetic region")
+    parser.add_argument("--departments", type=int, default=1000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn process")
+    parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=120,
+        help="seconds to wait, before each URL, for other processes to leave the CPUs idle",
+    )
+    parser.add_argument("--redis", action="store_true", help="cache in Redis (db 15)")
+    return parser.parse_args()
+
+
+ARGS = parse_args()
+os.environ.update(SERVER_ENV)
+if ARGS.redis:
+    os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+    os.environ["CACHE_KEY_PREFIX"] = f"bench-portal-{os.getpid()}"
+
+from bench.setup import django_for_bench  # noqa: E402
+
+django_for_bench("portal")
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.templatetags.static import static  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.portal_data import REGION_CODE, synthetic_region  # noqa: E402
+from disclosures.models import Publication, SearchEntry  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> tuple[subprocess.Popen, str]:
+    if _has("gunicorn"):
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={ARGS.workers}",
+            "--worker-class=gthread",
+            f"--threads={ARGS.threads}",
+            "--log-level=warning",
+        ]
+        label = f"gunicorn gthread, {ARGS.workers} workers × {ARGS.threads} threads"
+    else:
+        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+        label = "manage.py runserver --noreload (gunicorn not installed)"
+    server = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read()
+            return server, label
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit("the server stopped; see its output above") from None
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("the server did not answer within 60 s")
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy (all cores, from /proc/stat)."""
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(
+            int, f.readline().split()[1:9]
+        )
+    return (user + nice + system + irq + softirq + steal) / TICK
+
+
+def process_cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def descendants(pid: int) -> list[int]:
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            found += descendants(int(child))
+    return found
+
+
+class CpuMeter:
+    """Cores busy with other work during a measurement: the machine's busy time less the
+    server's processes, the load client (wrk, a child of this process), this process,
+    and the PostgreSQL backends connected to the bench database."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.server = server
+
+    def _ours(self) -> tuple[float, dict[int, float]]:
+        """This process and its reaped children (wrk), and per process the server's and
+        the PostgreSQL backends' CPU seconds so far."""
+        pids = set(descendants(self.server.pid)) | set(self._backends())
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        rusage = children.ru_utime + children.ru_stime + me.ru_utime + me.ru_stime
+        return rusage, {pid: process_cpu(pid) for pid in pids}
+
+    def _backends(self) -> list[int]:
+        if connection.vendor != "postgresql":
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid()"
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def start(self) -> None:
+        self.begun, self.busy = time.monotonic(), machine_busy()
+        self.rusage, self.cpu = self._ours()
+
+    def other_cores(self) -> float:
+        busy = machine_busy() - self.busy
+        rusage, cpu = self._ours()
+        ours = rusage - self.rusage + sum(t - self.cpu.get(pid, 0.0) for pid, t in cpu.items())
+        return max(0.0, busy - ours) / (time.monotonic() - self.begun)
+
+    def wait_quiet(self, limit: float) -> float:
+        """Wait (up to ``limit`` s) for a second in which other processes use < 0.1 core."""
+        deadline = time.monotonic() + limit
+        while True:
+            self.start()
+            time.sleep(1)
+            other = self.other_cores()
+            if other < 0.1 or time.monotonic() > deadline:
+                return other
+
+
+def run_wrk(url: str, duration: int) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    threads = min(2, ARGS.concurrency)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{ARGS.concurrency}", f"-d{duration}s", "-s", script.name, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+    line = next(line for line in out.splitlines() if line.startswith("RESULT"))
+    requests, micros, p50, p95, p99, errors = (int(v) for v in line.split()[1:])
+    return {
+        "requests": requests,
+        "rps": requests / (micros / 1e6),
+        "p50": p50 / 1000,
+        "p95": p95 / 1000,
+        "p99": p99 / 1000,
+        "errors": errors,
+    }
+
+
+def run_python(url: str, duration: int) -> dict:
+    """``--concurrency`` threads, each with a keep-alive connection, for ``duration`` s."""
+    path = url.split("/", 3)[3]
+    host, port = url.split("/")[2].split(":")
+    stop = time.monotonic() + duration
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+
+    def worker():
+        conn, mine, bad = HTTPConnection(host, int(port), timeout=30), [], 0
+        while time.monotonic() < stop:
+            start = time.perf_counter()
+            try:
+                conn.request("GET", "/" + path)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    bad += 1
+                if response.will_close:
+                    conn.close()
+            except OSError:
+                bad += 1
+                conn.close()
+            mine.append(time.perf_counter() - start)
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    begun = time.perf_counter()
+    workers = [threading.Thread(target=worker) for _ in range(ARGS.concurrency)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    elapsed = time.perf_counter() - begun
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50": cuts[49] * 1000,
+        "p95": cuts[94] * 1000,
+        "p99": cuts[98] * 1000,
+        "errors": errors[0],
+    }
+
+
+def page_urls() -> list[tuple[str, str]]:
+    """(label, path) of every URL measured, the static file first."""
+    if ARGS.synthetic:
+        region, year, department = REGION_CODE, 2024, f"{ARGS.departments // 2:04d}"
+    else:
+        region, year, department = "410702", 2022, "060"
+    budget = f"{region}/{year}/{department}/"
+    return [
+        ("static css", static("css/site.css")),
+        ("home", "/"),
+        ("disclosure", f"/disclosures/{budget}"),
+        ("department", f"/disclosures/{region}/{department}/"),
+        ("search", "/disclosures/?q=" + quote("医疗")),
+        ("api list", "/api/disclosures/"),
+        ("api detail", f"/api/disclosures/{budget}"),
+    ]
+
+
+def clear_cache() -> None:
+    """Empty this process's cache; with Redis, delete only this run's keys (its prefix)."""
+    if not ARGS.redis:
+        cache.clear()
+        return
+    import redis
+
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    for key in client.scan_iter(f"{os.environ['CACHE_KEY_PREFIX']}:*"):
+        client.delete(key)
+
+
+def settle_database() -> None:
+    """PostgreSQL: VACUUM ANALYZE and CHECKPOINT after the bulk load, so that autovacuum
+    and the writing out of the loaded pages do not run during the measurements."""
+    if connection.vendor != "postgresql":
+        return
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+        cursor.execute("CHECKPOINT")
+    print(f"VACUUM ANALYZE, CHECKPOINT {time.perf_counter() - start:.1f} 秒")
+
+
+def query_counts(urls) -> list[tuple]:
+    """(label, path, status, bytes, first queries, first ms, repeat queries, repeat ms)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    clear_cache()
+    rows = []
+    for label, path in urls:
+        measured = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(path)
+                content = b"".join(response) if response.streaming else response.content
+                ms = (time.perf_counter() - start) * 1000
+            measured.append((len(captured.captured_queries), ms, response.status_code, content))
+        (q1, ms1, status, body), (q2, ms2, _, _) = measured
+        rows.append((label, path, status, len(body), q1, ms1, q2, ms2))
+    return rows
+
+
+def main() -> None:
+    start = time.perf_counter()
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"示例数据加载 {time.perf_counter() - start:.1f} 秒")
+    if ARGS.synthetic:
+        synthetic_region(departments=ARGS.departments)
+    settle_database()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    publications = Publication.objects.filter(is_current=True).count()
+    entries = SearchEntry.objects.count()
+    urls = page_urls()
+    port = free_port()
+    server, label = start_server(port)
+    use_wrk = ARGS.client == "wrk" or (ARGS.client == "auto" and shutil.which("wrk"))
+    load = run_wrk if use_wrk else run_python
+    cache_label = "Redis (shared)" if ARGS.redis else "per-process memory (LocMemCache)"
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%h %s"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    print(
+        f"commit: {commit}\n"
+        f"database: {connection.vendor}; current publications: {publications}; "
+        f"search entries: {entries}\nserver: {label}; DEBUG={settings.DEBUG}; cache: {cache_label}\n"
+        f"client: {'wrk' if use_wrk else 'Python threads (http.client)'}, "
+        f"{ARGS.concurrency} keep-alive connections, {ARGS.duration} s per URL after 1 s warm-up; "
+        f"{os.cpu_count()} CPU cores shared by client and server"
+    )
+    results = []
+    meter = CpuMeter(server)
+    try:
+        for name, path in urls:
+            url = f"http://127.0.0.1:{port}{path}"
+            meter.wait_quiet(ARGS.quiet_wait)
+            load(url, 1)
+            meter.start()
+            result = load(url, ARGS.duration)
+            result["other"] = meter.other_cores()
+            results.append((name, path, result))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if ARGS.redis:
+            clear_cache()
+    static_rps = results[0][2]["rps"]
+    print()
+    print(
+        f"{'page':12} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+        f"{'errors':>6} {'÷static':>7} {'other':>5}  url"
+    )
+    for name, path, r in results:
+        print(
+            f"{name:12} {r['requests']:8d} {r['rps']:8.1f} {r['p50']:7.1f} {r['p95']:7.1f} "
+            f"{r['p99']:7.1f} {r['errors']:6d} {r['rps'] / static_rps:7.3f} {r['other']:5.2f}  "
+            f"{unquote(path)}"
+        )
+    print(
+        "other: CPU cores busy with work other than this benchmark's (server, client, "
+        "its PostgreSQL backends) during the load, out of "
+        f"{os.cpu_count()}; above ~0.1 the figures are disturbed"
+    )
+    print()
+    print(
+        f"{'page':12} {'status':>6} {'kB':>6} {'queries':>7} {'ms':>7} {'again q':>7} {'again ms':>8}"
+        "  (in process: first request, cache empty; then the same request again)"
+    )
+    for name, _path, status, size, q1, ms1, q2, ms2 in query_counts(urls):
+        print(f"{name:12} {status:6d} {size / 1024:6.1f} {q1:7d} {ms1:7.1f} {q2:7d} {ms2:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
