@@ -12,8 +12,7 @@ departments × 3 published years (``bench/portal_data.py``; ``--departments N`` 
 fewer), on PostgreSQL runs VACUUM ANALYZE and CHECKPOINT (so that no autovacuum or
 write-out of the bulk load runs during the measurements), runs collectstatic, and starts
 a real server in a subprocess with DEBUG off: gunicorn (``--workers`` processes of
-``--threads`` threads, gthread, keep-alive) if it is installed (``pip install
-gunicorn``; not in requirements.txt), else ``manage.py runserver --noreload`` (said so in
+``--threads`` threads, gthread, keep-alive) (in requirements.txt), else ``manage.py runserver --noreload`` (said so in
 the output). Cache: each
 process's own memory, as the default settings; ``--redis`` uses Redis on 127.0.0.1:6379
 (db 15) instead, shared by the workers as in production.

@@ -1,9 +1,14 @@
 """Read-only open data: JSON of published disclosures (amounts as two-decimal strings, 万元)."""
 
+import json
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 
+from disclosures.caching import PAGE_SECONDS, page_key
 from disclosures.selectors import publication_get, publications_current
 
 JSON = {"ensure_ascii": False}
@@ -55,8 +60,13 @@ def _page_url(request, number: int) -> str:
 def disclosure_detail(request, region: str, year: int, department: str):
     """All twelve tables of the current version: header tree, rows, notes."""
     publication = publication_get(region=region, year=year, department=department)
-    data = {**_summary(publication), "tables": publication.content["tables"]}
-    return JsonResponse(data, json_dumps_params=JSON)
+    key = page_key(publication, "api")
+    body = cache.get(key)
+    if body is None:
+        data = {**_summary(publication), "tables": publication.content["tables"]}
+        body = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
+        cache.set(key, body, PAGE_SECONDS)
+    return HttpResponse(body, content_type="application/json")
 
 
 def openapi(request):

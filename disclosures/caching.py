@@ -7,7 +7,10 @@ notice. Nothing needs deleting, and no process can serve a stale page after the
 database says a revision exists, whatever cache backend each process uses.
 """
 
+import hashlib
+
 from django.core.cache import cache
+from django.db.models import Max
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -22,6 +25,23 @@ def page_key(publication: Publication, page: str) -> str:
     return f"page:{publication.pk}:{stamp}:{int(publication.is_current)}:{page}"
 
 
+def listing_key(request, page: str) -> str:
+    """A key for pages listing many publications (home, search).
+
+    Publications are only ever added — a revision is a new row; none is deleted (the
+    budget is protected and the admin offers no deletion) — so the newest id names the
+    state of everything public: one aggregate query, and any publication moves the key.
+    """
+    newest = Publication.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    return f"list:{newest}:{page}:{query}"
+
+
+def cached_listing(request, page: str, template: str, context) -> HttpResponse:
+    """A listing page from the cache, rendered on a miss (``context`` is a function)."""
+    return _cached(request, listing_key(request, page), template, context)
+
+
 def cached_page(
     request, publication: Publication, page: str, template: str, context
 ) -> HttpResponse:
@@ -30,7 +50,10 @@ def cached_page(
     ``context`` is a function, called only on a miss, so a hit decodes no snapshot and
     builds nothing.
     """
-    key = page_key(publication, page)
+    return _cached(request, page_key(publication, page), template, context)
+
+
+def _cached(request, key: str, template: str, context) -> HttpResponse:
     html = cache.get(key)
     if html is None:
         html = render_to_string(template, context(), request=request)

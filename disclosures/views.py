@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from budgets.admin.scoping import visible_departments
 from budgets.models import Budget
-from disclosures.caching import cached_page
+from disclosures.caching import cached_listing, cached_page
 from disclosures.charts import department_charts, disclosure_charts
 from disclosures.corrections import publication_corrections
 from disclosures.document import disclosure_build
@@ -28,7 +28,11 @@ SEARCH_PAGE_SIZE = 20
 
 
 def home(request):
-    """Latest published disclosures, filterable by region and year, with a search box."""
+    """Latest published disclosures, filterable by region, year and department, cached."""
+    return cached_listing(request, "home", "disclosures/home.html", lambda: _home_context(request))
+
+
+def _home_context(request) -> dict:
     current = publications_current()
     region, year = request.GET.get("region", ""), request.GET.get("year", "")
     department = request.GET.get("department", "").strip()
@@ -39,7 +43,7 @@ def home(request):
         publications = publications.filter(year=int(year))
     if department:
         publications = publications.filter(department_name__contains=department)
-    context = {
+    return {
         "page": Paginator(publications, 50).get_page(request.GET.get("page")),
         "filters": {"region": region, "year": year, "department": department},
         "regions": current.order_by("region_code")
@@ -47,15 +51,18 @@ def home(request):
         .distinct(),
         "years": current.order_by("-year").values_list("year", flat=True).distinct(),
     }
-    return render(request, "disclosures/home.html", context)
 
 
 def search(request):
-    """Departments, units and projects of published disclosures matching ``q``."""
+    """Departments, units and projects of published disclosures matching ``q`` (cached)."""
     query = request.GET.get("q", "").strip()
-    results = search_publications(query) if query else SearchEntry.objects.none()
-    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "disclosures/search.html", {"query": query, "page": page})
+
+    def context():
+        results = search_publications(query) if query else SearchEntry.objects.none()
+        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        return {"query": query, "page": page}
+
+    return cached_listing(request, "search", "disclosures/search.html", context)
 
 
 def department(request, region: str, department: str):

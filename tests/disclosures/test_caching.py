@@ -35,3 +35,15 @@ def test_publishing_a_revision_invalidates_the_cached_pages(client, demo_budgets
     assert "第 2 版" in current and "2,298.34" in current
     old = _get(client, f"{URL}v1/")[0].content.decode()
     assert "已有更新的" in old and "第 2 版" in old and "2,297.34" in old
+
+
+def test_listings_and_api_are_cached_until_something_is_published(client, demo_budgets):
+    for url in ("/", "/disclosures/?q=医疗", "/api/disclosures/410702/2022/060/"):
+        _get(client, url)
+        # A hit: which publication is newest (listings) or current (API), nothing else.
+        assert _get(client, url)[1] == 1, url
+    assert "2,297.34" in _get(client, "/")[0].content.decode()
+    publish_correction(demo_budgets["000"])
+    assert "2,298.34" in _get(client, "/")[0].content.decode()
+    api = client.get("/api/disclosures/410702/2022/060/").json()
+    assert api["version"] == 2
