@@ -1,5 +1,6 @@
 """File names of downloads, in Chinese (sent as ``filename*=UTF-8''…``)."""
 
+import re
 from urllib.parse import quote
 
 from django.http import HttpResponse
@@ -18,7 +19,10 @@ def download_filename(
 
 def content_disposition(filename: str) -> str:
     """RFC 6266/5987: an ASCII fallback plus the UTF-8 name every current browser uses."""
-    fallback = "".join(c if c.isascii() and c.isalnum() or c in "._-" else "_" for c in filename)
+    stem, dot, extension = filename.rpartition(".")
+    # Old clients get the ASCII parts (year, table number): 2022_03.xlsx.
+    ascii_stem = "_".join(re.findall(r"[A-Za-z0-9-]+", stem)) or "download"
+    fallback = f"{ascii_stem}{dot}{extension}"
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
 
 

@@ -69,6 +69,7 @@ def test_one_table_as_csv_and_xlsx(client, demo_budgets):
     response = client.get(f"{URL}tables/3.csv")
     assert response["Content-Type"].startswith("text/csv")
     assert quote(f"{DEPT}预算03表.csv") in response["Content-Disposition"]
+    assert 'filename="2022_03.csv"' in response["Content-Disposition"]  # ASCII fallback
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header, total = rows[0], next(row for row in rows[1:] if "合计" in row)
     assert total[header.index("基本支出/小计")] == "175.53"
