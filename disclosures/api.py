@@ -2,13 +2,12 @@
 
 import json
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 
-from disclosures.caching import PAGE_SECONDS, page_key
+from disclosures.caching import cached_value, page_key
 from disclosures.selectors import publication_get, publications_current
 
 JSON = {"ensure_ascii": False}
@@ -60,13 +59,13 @@ def _page_url(request, number: int) -> str:
 def disclosure_detail(request, region: str, year: int, department: str):
     """All twelve tables of the current version: header tree, rows, notes."""
     publication = publication_get(region=region, year=year, department=department)
-    key = page_key(publication, "api")
-    body = cache.get(key)
-    if body is None:
+
+    def body() -> bytes:
         data = {**_summary(publication), "tables": publication.content["tables"]}
-        body = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
-        cache.set(key, body, PAGE_SECONDS)
-    return HttpResponse(body, content_type="application/json")
+        return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
+
+    content = cached_value(page_key(publication, "api"), body)
+    return HttpResponse(content, content_type="application/json")
 
 
 def openapi(request):

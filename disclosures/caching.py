@@ -53,11 +53,17 @@ def cached_page(
     return _cached(request, page_key(publication, page), template, context)
 
 
+def cached_value(key: str, make):
+    """``make()``'s result from the cache, made and stored on a miss (pages, files, JSON)."""
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, PAGE_SECONDS)
+    return value
+
+
 def _cached(request, key: str, template: str, context) -> HttpResponse:
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template, context(), request=request)
-        cache.set(key, html, PAGE_SECONDS)
+    html = cached_value(key, lambda: render_to_string(template, context(), request=request))
     response = HttpResponse(html)
     response["Cache-Control"] = f"public, max-age={BROWSER_SECONDS}"
     return response

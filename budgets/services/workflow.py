@@ -102,15 +102,18 @@ def budget_submit(*, budget: Budget, user=None, comment: str = "") -> BudgetTran
     )
 
 
+def _commented(budget, user, action, comment: str, missing: str) -> BudgetTransition:
+    """A transition whose reason is required (``missing`` is the message without one)."""
+    if not comment.strip():
+        raise ValidationError(missing)
+    budget = _transition(budget=budget, user=user, action=action, comment=comment)
+    return _record(budget, user=user, action=action, source=budget.status, comment=comment)
+
+
 @transaction.atomic
 def budget_return(*, budget: Budget, user=None, comment: str) -> BudgetTransition:
     """Send a submitted budget back to the clerk as a draft; the reason is required."""
-    if not comment.strip():
-        raise ValidationError("退回时必须填写退回原因。")
-    budget = _transition(budget=budget, user=user, action=TransitionAction.RETURN, comment=comment)
-    return _record(
-        budget, user=user, action=TransitionAction.RETURN, source=budget.status, comment=comment
-    )
+    return _commented(budget, user, TransitionAction.RETURN, comment, "退回时必须填写退回原因。")
 
 
 @transaction.atomic
@@ -139,12 +142,7 @@ def budget_publish(*, budget: Budget, user=None, comment: str = "") -> BudgetTra
 @transaction.atomic
 def budget_reopen(*, budget: Budget, user=None, comment: str) -> BudgetTransition:
     """Reopen a published budget as a new draft revision (更正); the public keeps the old version."""
-    if not comment.strip():
-        raise ValidationError("更正时必须填写更正原因。")
-    budget = _transition(budget=budget, user=user, action=TransitionAction.REOPEN, comment=comment)
-    return _record(
-        budget, user=user, action=TransitionAction.REOPEN, source=budget.status, comment=comment
-    )
+    return _commented(budget, user, TransitionAction.REOPEN, comment, "更正时必须填写更正原因。")
 
 
 def budget_last_return(*, budget: Budget) -> BudgetTransition | None:

@@ -8,6 +8,7 @@ from budgets.fields import ZERO
 from disclosures.document import Disclosure
 from disclosures.narrative.shares import shares
 from disclosures.tables.base import RowKind
+from disclosures.templatetags.amounts import amount_or_zero, percent
 
 # Bar colours: each has at least 3:1 contrast on white (WCAG non-text contrast).
 PALETTE = ("#8b1a1a", "#1a5fb4", "#2e7d32", "#6a3d9a", "#9c4a00")
@@ -66,7 +67,7 @@ class Chart:
         """Every figure the chart shows, as one sentence (the SVG's ``<desc>``)."""
         if self.is_empty:
             return self.empty_message
-        parts = [f"{bar.label}{_money(bar.value)}万元{_share(bar)}" for bar in self.bars]
+        parts = [f"{bar.label}{amount_or_zero(bar.value)}万元{_share(bar)}" for bar in self.bars]
         return f"{self.title}（单位：{self.unit}）：" + "；".join(parts) + "。"
 
     def lay_out(self) -> "Chart":
@@ -83,12 +84,8 @@ class Chart:
         return self
 
 
-def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
-
-
 def _share(bar: Bar) -> str:
-    return f"，占{bar.share}%" if bar.share is not None else ""
+    return f"，占{percent(bar.share)}" if bar.share is not None else ""
 
 
 def _with_shares(chart: Chart) -> Chart:

@@ -4,9 +4,9 @@ Everything is made from the frozen snapshot (never the live budget), so a versio
 files never change; the bytes are cached per publication.
 """
 
-from django.core.cache import cache
 from django.http import Http404
 
+from disclosures.caching import cached_value, page_key
 from disclosures.exports.csvfiles import csv_zip_bytes, table_csv
 from disclosures.exports.names import attachment, download_filename
 from disclosures.exports.xlsx import workbook_bytes
@@ -16,17 +16,12 @@ from disclosures.tables import BUILDERS
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 ZIP = "application/zip"
-CACHE_SECONDS = 24 * 60 * 60
 
 
 def _made(publication, kind: str, number: int | None, make) -> bytes:
     """The file's bytes from the cache, made from the snapshot on a miss."""
-    key = f"download:{publication.pk}:{publication.published_at.timestamp()}:{kind}:{number}"
-    data = cache.get(key)
-    if data is None:
-        data = make(publication.disclosure())
-        cache.set(key, data, CACHE_SECONDS)
-    return data
+    key = page_key(publication, f"download-{kind}-{number}")
+    return cached_value(key, lambda: make(publication.disclosure()))
 
 
 def _table_number(number: int) -> int:
