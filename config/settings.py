@@ -158,6 +158,10 @@ else:
         }
     }
 
+# Listing pages (home, search) stored per publication state at most: search terms are
+# typed by anyone, so without a bound random queries would fill the cache.
+LISTING_CACHE_LIMIT = int(os.environ.get("DJANGO_LISTING_CACHE_LIMIT", "500"))
+
 # Background work (PDF rendering) through the django.tasks API (backport for Django 5.2).
 # Default: the database queue, worked by `python manage.py db_worker` (started by
 # scripts/start.sh), so a laptop needs nothing else. Production may use Redis (RQ):
@@ -216,6 +220,41 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Logging ------------------------------------------------------------------------
+# Django's default sends server errors only to ADMINS by mail when DEBUG is off, so a
+# production 500 left no traceback anywhere. Everything at INFO and above goes to standard
+# error (gunicorn, systemd and containers collect it), and also to DJANGO_LOG_FILE if set.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+LOG_FILE = os.environ.get("DJANGO_LOG_FILE", "")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+        **(
+            {
+                "file": {
+                    "class": "logging.handlers.WatchedFileHandler",
+                    "filename": LOG_FILE,
+                    "formatter": "plain",
+                }
+            }
+            if LOG_FILE
+            else {}
+        ),
+    },
+    "root": {"handlers": ["stderr", *(["file"] if LOG_FILE else [])], "level": LOG_LEVEL},
+    "loggers": {
+        # Requests that fail (4xx as WARNING, 5xx as ERROR with the traceback) and the
+        # development server's access lines; SQL stays quiet even at DEBUG.
+        "django": {"level": LOG_LEVEL, "propagate": True},
+        "django.db.backends": {"level": "WARNING", "propagate": True},
+    },
+}
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

@@ -9,6 +9,7 @@ database says a revision exists, whatever cache backend each process uses.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpResponse
@@ -25,21 +26,58 @@ def page_key(publication: Publication, page: str) -> str:
     return f"page:{publication.pk}:{stamp}:{int(publication.is_current)}:{page}"
 
 
-def listing_key(request, page: str) -> str:
-    """A key for pages listing many publications (home, search).
-
-    Publications are only ever added — a revision is a new row; none is deleted (the
+def _newest() -> int:
+    """Publications are only ever added — a revision is a new row; none is deleted (the
     budget is protected and the admin offers no deletion) — so the newest id names the
-    state of everything public: one aggregate query, and any publication moves the key.
+    state of everything public: one aggregate query, and any publication moves it."""
+    return Publication.objects.aggregate(newest=Max("pk"))["newest"] or 0
+
+
+def listing_key(newest: int, page: str, params: dict[str, str]) -> str:
+    """A key for a page listing many publications (home, search) in the state ``newest``.
+
+    ``params`` are the page's own, already normalised parameters: anything else in the
+    query string (``?x=random``) names no new entry.
     """
-    newest = Publication.objects.aggregate(newest=Max("pk"))["newest"] or 0
-    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    canonical = "&".join(f"{name}={params[name]}" for name in sorted(params))
+    query = hashlib.sha256(canonical.encode()).hexdigest()[:16]
     return f"list:{newest}:{page}:{query}"
 
 
-def cached_listing(request, page: str, template: str, context) -> HttpResponse:
-    """A listing page from the cache, rendered on a miss (``context`` is a function)."""
-    return _cached(request, listing_key(request, page), template, context)
+def _listing_slot(newest: int) -> bool:
+    """Whether one more listing page may be stored in the state ``newest``.
+
+    Search terms are typed by anyone, so the set of listing pages is unbounded: without a
+    bound, random queries would evict every published page from the cache. A counter per
+    state (it moves with every publication, like the keys) admits the first
+    ``LISTING_CACHE_LIMIT`` pages; later ones are rendered afresh on every request, which
+    costs a few milliseconds. ``incr`` is atomic on Redis and LocMem alike.
+    """
+    counter = f"list-count:{newest}"
+    cache.add(counter, 0, PAGE_SECONDS)
+    try:
+        return cache.incr(counter) <= settings.LISTING_CACHE_LIMIT
+    except ValueError:  # the counter was evicted between add and incr
+        return False
+
+
+def cached_listing(
+    request, page: str, template: str, context, params: dict[str, str]
+) -> HttpResponse:
+    """A listing page from the cache, rendered on a miss (``context`` is a function).
+
+    Only the first ``LISTING_CACHE_LIMIT`` distinct pages per publication state are
+    stored (see ``_listing_slot``); ``params`` are the normalised parameters that name
+    the page.
+    """
+    newest = _newest()
+    key = listing_key(newest, page, params)
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, context(), request=request)
+        if _listing_slot(newest):
+            cache.set(key, html, PAGE_SECONDS)
+    return _response(html)
 
 
 def cached_page(
@@ -63,7 +101,12 @@ def cached_value(key: str, make):
 
 
 def _cached(request, key: str, template: str, context) -> HttpResponse:
-    html = cached_value(key, lambda: render_to_string(template, context(), request=request))
+    return _response(
+        cached_value(key, lambda: render_to_string(template, context(), request=request))
+    )
+
+
+def _response(html: str) -> HttpResponse:
     response = HttpResponse(html)
     response["Cache-Control"] = f"public, max-age={BROWSER_SECONDS}"
     return response

@@ -4,6 +4,8 @@ Views stay thin: fetch, call one function, render. The public only ever sees
 ``Publication`` snapshots; an unpublished budget answers 404 at every public URL.
 """
 
+from functools import partial
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -27,15 +29,33 @@ from disclosures.tables import BUILDERS
 SEARCH_PAGE_SIZE = 20
 
 
+SEARCH_MAX_LENGTH = 50
+
+
+def _text(request, name: str) -> str:
+    """A free-text parameter, trimmed and cut to a length that any real name fits in."""
+    return request.GET.get(name, "").strip()[:SEARCH_MAX_LENGTH]
+
+
+def _page_number(request) -> str:
+    page = request.GET.get("page", "")
+    return page if page.isdigit() and len(page) <= 6 else "1"
+
+
 def home(request):
     """Latest published disclosures, filterable by region, year and department, cached."""
-    return cached_listing(request, "home", "disclosures/home.html", lambda: _home_context(request))
+    params = {
+        "region": _text(request, "region"),
+        "year": _text(request, "year"),
+        "department": _text(request, "department"),
+        "page": _page_number(request),
+    }
+    context = partial(_home_context, **params)
+    return cached_listing(request, "home", "disclosures/home.html", context, params)
 
 
-def _home_context(request) -> dict:
+def _home_context(*, region: str, year: str, department: str, page: str) -> dict:
     current = publications_current()
-    region, year = request.GET.get("region", ""), request.GET.get("year", "")
-    department = request.GET.get("department", "").strip()
     publications = current
     if region:
         publications = publications.filter(region_code=region)
@@ -44,7 +64,7 @@ def _home_context(request) -> dict:
     if department:
         publications = publications.filter(department_name__contains=department)
     return {
-        "page": Paginator(publications, 50).get_page(request.GET.get("page")),
+        "page": Paginator(publications, 50).get_page(page),
         "filters": {"region": region, "year": year, "department": department},
         "regions": current.order_by("region_code")
         .values_list("region_code", "region_name")
@@ -55,14 +75,15 @@ def _home_context(request) -> dict:
 
 def search(request):
     """Departments, units and projects of published disclosures matching ``q`` (cached)."""
-    query = request.GET.get("q", "").strip()
+    params = {"q": _text(request, "q"), "page": _page_number(request)}
 
     def context():
+        query = params["q"]
         results = search_publications(query) if query else SearchEntry.objects.none()
-        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(params["page"])
         return {"query": query, "page": page}
 
-    return cached_listing(request, "search", "disclosures/search.html", context)
+    return cached_listing(request, "search", "disclosures/search.html", context, params)
 
 
 def department(request, region: str, department: str):

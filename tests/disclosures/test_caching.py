@@ -47,3 +47,30 @@ def test_listings_and_api_are_cached_until_something_is_published(client, demo_b
     assert "2,298.34" in _get(client, "/")[0].content.decode()
     api = client.get("/api/disclosures/410702/2022/060/").json()
     assert api["version"] == 2
+
+
+def test_random_queries_cannot_fill_the_cache(client, demo_budgets, settings):
+    """Only LISTING_CACHE_LIMIT listing pages are stored per publication state."""
+    settings.LISTING_CACHE_LIMIT = 5
+    urls = [f"/disclosures/?q=随机{n}" for n in range(12)]
+    for url in urls:
+        _get(client, url)
+    # The first five were stored: a repeat is a hit (one query, the newest publication).
+    assert [_get(client, url)[1] for url in urls[:5]] == [1] * 5
+    # The rest are rendered afresh each time (newest id, counter full, the search itself).
+    assert all(_get(client, url)[1] > 1 for url in urls[5:])
+    # A new publication is a new state: its pages are admitted again.
+    publish_correction(demo_budgets["000"])
+    _get(client, urls[11])
+    assert _get(client, urls[11])[1] == 1
+
+
+def test_parameters_a_page_does_not_read_name_no_new_entry(client, demo_budgets, settings):
+    settings.LISTING_CACHE_LIMIT = 2
+    _get(client, "/?x=1")
+    for n in range(2, 10):
+        assert _get(client, f"/?x={n}&utm={n}")[1] == 1  # the same page as /?x=1
+    # A query longer than any real name is cut: it names the same page as its first 50.
+    long = "医" * 50
+    _get(client, f"/disclosures/?q={long}")
+    assert _get(client, f"/disclosures/?q={long}{'疗' * 500}")[1] == 1

@@ -1,0 +1,10 @@
+"""A URL configuration with one view that fails, to see what a server error leaves behind."""
+
+from django.urls import path
+
+
+def broken(request):
+    raise RuntimeError("故意的服务器错误 deliberate-failure-7f3a")
+
+
+urlpatterns = [path("broken/", broken)]
