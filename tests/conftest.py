@@ -15,6 +15,16 @@ def _demo(*options):
     }
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher():
+    """Tests hash a password for every user they make: PBKDF2 takes ~0.3 s a time, MD5
+    microseconds. Production keeps Django's default hashers (settings.py)."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: SQLite may reuse a rolled-back row's id."""
