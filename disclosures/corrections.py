@@ -18,6 +18,7 @@ from disclosures.tables.base import ColumnKind, ReportTable, Row
 @dataclass(frozen=True)
 class FigureChange:
     table_number: int
+    table_label: str  # 预算03表 in the publication's format
     table_title: str
     row_label: str
     column_path: tuple[str, ...]
@@ -87,6 +88,7 @@ def table_changes(old: ReportTable | None, new: ReportTable | None) -> list[Figu
                 changes.append(
                     FigureChange(
                         table_number=reference.number,
+                        table_label=reference.label,
                         table_title=reference.title,
                         row_label=label,
                         column_path=_column_path(new, old, column),

@@ -9,11 +9,21 @@ touching the budget again, so a published version never changes when data is edi
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budgets.fields import ZERO
 from budgets.models import NarrativeKey
-from disclosures.tables import budget_data, build_tables
+from disclosures.formats import DEFAULT_FORMAT, format_get
+from disclosures.keyfigures import (
+    KeyFigures,
+    key_figures,
+    key_figures_from_dict,
+    key_figures_to_dict,
+)
+from disclosures.tables import budget_data
 from disclosures.tables.base import ReportTable
 from disclosures.tables.serialize import table_from_dict, table_to_dict
+
+# Version of the snapshot layout (``disclosure_to_dict``). 1: Henan tables only, no
+# format and no key figures (publications before formats existed); 2: format + key figures.
+SCHEMA_VERSION = 2
 
 # The parts of 第一部分 概况, in the order the examples print them.
 OVERVIEW_KEYS = (NarrativeKey.MAIN_DUTIES, NarrativeKey.ORGANISATION, NarrativeKey.UNIT_COMPOSITION)
@@ -41,26 +51,28 @@ class Disclosure:
     explanation: list[Section]
     glossary: list[Section]
     tables: list[ReportTable]
+    key_figures: KeyFigures
+    format_key: str = DEFAULT_FORMAT
 
     @property
     def title(self) -> str:
         return f"{self.department_name}{self.year}年部门预算"
 
+    @property
+    def format(self):
+        return format_get(self.format_key)
+
     def table(self, number: int) -> ReportTable:
+        """The table at position ``number`` of the format (1-based)."""
         return next(table for table in self.tables if table.number == number)
 
+    def table_label(self, number: int) -> str:
+        """The label of table ``number`` in the disclosure's format (``预算03表``)."""
+        return self.table(number).label
+
     def headline(self) -> dict[str, Decimal]:
-        """收入/支出总计, 基本/项目支出 and 三公 total, read off tables 1, 3 and 8."""
-        summary = {row.cells.get("in_label"): row for row in self.table(1).rows}
-        overall = self.table(3).rows[0].cells if self.table(3).rows else {}
-        three = self.table(8).rows[0].cells if self.table(8).rows else {}
-        return {
-            "income_total": summary["收入总计"].cells["in_amount"],
-            "expenditure_total": summary["收入总计"].cells["out_amount"],
-            "basic": overall.get("basic") or ZERO,
-            "project": overall.get("project") or ZERO,
-            "three_public": three.get("total") or ZERO,
-        }
+        """收入/支出总计, 基本/项目支出 and the “三公” total, from the key figures."""
+        return self.key_figures.headline
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -75,13 +87,15 @@ def _narrative_sections(texts: dict[str, str], keys) -> list[Section]:
     ]
 
 
-def disclosure_build(*, budget_id: int) -> Disclosure:
-    """Build the whole disclosure of a budget from the database (fixed query count)."""
-    from disclosures.narrative import explanation_sections
+def disclosure_build(*, budget_id: int, format_key: str | None = None) -> Disclosure:
+    """Build the whole disclosure of a budget from the database (fixed query count).
 
+    ``format_key`` defaults to the budget's own format; a staff preview may name another.
+    """
     data = budget_data(budget_id=budget_id)
     budget, department = data.budget, data.budget.department
-    tables = build_tables(data)
+    fmt = format_get(format_key or data.format_key)
+    figures = key_figures(data)
     return Disclosure(
         region_code=department.region.code,
         region_name=department.region.name,
@@ -90,9 +104,11 @@ def disclosure_build(*, budget_id: int) -> Disclosure:
         department_name=department.name,
         cover_date=budget.cover_date.isoformat() if budget.cover_date else "",
         overview=_narrative_sections(data.narrative, OVERVIEW_KEYS),
-        explanation=explanation_sections(data, tables),
+        explanation=fmt.explanation(data, figures),
         glossary=_narrative_sections(data.narrative, [NarrativeKey.GLOSSARY]),
-        tables=tables,
+        tables=fmt.build_tables(data),
+        key_figures=figures,
+        format_key=fmt.key,
     )
 
 
@@ -107,6 +123,9 @@ def _sections_from_list(items: list[dict]) -> list[Section]:
 def disclosure_to_dict(disclosure: Disclosure) -> dict:
     """JSON-able form of a disclosure (amounts as two-decimal strings)."""
     return {
+        "schema": SCHEMA_VERSION,
+        "format": disclosure.format_key,
+        "key_figures": key_figures_to_dict(disclosure.key_figures),
         "region_code": disclosure.region_code,
         "region_name": disclosure.region_name,
         "year": disclosure.year,
@@ -121,7 +140,14 @@ def disclosure_to_dict(disclosure: Disclosure) -> dict:
 
 
 def disclosure_from_dict(data: dict) -> Disclosure:
-    """The inverse of :func:`disclosure_to_dict`."""
+    """The inverse of :func:`disclosure_to_dict`; reads schema-1 snapshots too."""
+    tables = [table_from_dict(table) for table in data["tables"]]
+    if "key_figures" in data:
+        figures = key_figures_from_dict(data["key_figures"])
+    else:  # schema 1: published as Henan tables before key figures existed
+        from disclosures.formats.henan.legacy import key_figures_from_tables
+
+        figures = key_figures_from_tables(tables)
     return Disclosure(
         region_code=data["region_code"],
         region_name=data["region_name"],
@@ -132,5 +158,7 @@ def disclosure_from_dict(data: dict) -> Disclosure:
         overview=_sections_from_list(data["overview"]),
         explanation=_sections_from_list(data["explanation"]),
         glossary=_sections_from_list(data["glossary"]),
-        tables=[table_from_dict(table) for table in data["tables"]],
+        tables=tables,
+        key_figures=figures,
+        format_key=data.get("format") or DEFAULT_FORMAT,
     )

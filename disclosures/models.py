@@ -35,6 +35,8 @@ class Publication(models.Model):
     year = models.PositiveIntegerField("预算年度")
     department_code = models.CharField("部门代码", max_length=20)
     pdf = models.FileField("PDF 文件", upload_to="publications/pdf/", blank=True)
+    # The format it was published in (``disclosures/formats``), also in ``content``.
+    disclosure_format = models.CharField("公开格式", max_length=20, default="henan")
     # Denormalised from ``content`` at publication, so lists and charts of many
     # disclosures never decode the snapshots (amounts in 万元).
     is_current = models.BooleanField("当前版本", default=True)
@@ -98,6 +100,19 @@ class Publication(models.Model):
             "project": self.project_total,
             "three_public": self.three_public_total,
         }
+
+    def has_table(self, number: int) -> bool:
+        """Whether the publication's format has a table at position ``number``."""
+        from disclosures.formats import format_get
+
+        return format_get(self.disclosure_format).spec(number) is not None
+
+    def table_label(self, number: int) -> str:
+        """The label of table ``number`` in the publication's format (``预算03表``)."""
+        from disclosures.formats import format_get
+
+        spec = format_get(self.disclosure_format).spec(number)
+        return spec.label if spec else ""
 
     def disclosure(self):
         """The frozen :class:`~disclosures.document.Disclosure` of this version."""

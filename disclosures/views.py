@@ -24,7 +24,6 @@ from disclosures.selectors import (
     publications_current,
     search_publications,
 )
-from disclosures.tables import BUILDERS
 
 SEARCH_PAGE_SIZE = 20
 
@@ -128,9 +127,9 @@ def tables(request, region: str, year: int, department: str):
 
 def table(request, region: str, year: int, department: str, number: int):
     """One table of the current publication."""
-    if number not in BUILDERS:
-        raise Http404("没有这张表。")
     publication = publication_get(region=region, year=year, department=department)
+    if not publication.has_table(number):
+        raise Http404("没有这张表。")
 
     def context():
         disclosure = publication.disclosure()

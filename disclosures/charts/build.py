@@ -1,13 +1,11 @@
-"""The figures behind each chart (万元), read off the frozen tables; never recomputed."""
+"""The figures behind each chart (万元): the publication's key figures, never recomputed."""
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgets.fields import ZERO
 from disclosures.document import Disclosure
 from disclosures.narrative.shares import shares
-from disclosures.tables.base import RowKind
 from disclosures.templatetags.amounts import amount_or_zero, percent
 
 # Bar colours: each has at least 3:1 contrast on white (WCAG non-text contrast).
@@ -94,58 +92,34 @@ def _with_shares(chart: Chart) -> Chart:
     return chart.lay_out()
 
 
-def _strip_numbering(label: str) -> str:
-    """``八、社会保障和就业`` → ``社会保障和就业``."""
-    return re.sub(r"^[一二三四五六七八九十百]+、", "", label)
-
-
 def functional_chart(disclosure: Disclosure) -> Chart:
-    """Expenditure by 功能分类 类 (table 1's right side, every source)."""
+    """Expenditure by 功能分类 类 (every source), from the key figures."""
     bars = [
-        Bar(_strip_numbering(row.cells.get("out_label") or ""), row.cells["out_amount"])
-        for row in disclosure.table(1).rows
-        if row.cells.get("out_code") and row.cells.get("out_amount")
+        Bar(category.short_name or category.name, category.amount)
+        for category in disclosure.key_figures.categories
+        if category.amount
     ]
     return _with_shares(Chart("functional", "支出按功能分类（类）", bars))
 
 
 def basic_project_chart(disclosure: Disclosure) -> Chart:
-    """基本支出 vs 项目支出 (table 3's total row)."""
-    total = next((r.cells for r in disclosure.table(3).rows if r.kind == RowKind.TOTAL), {})
+    """基本支出 vs 项目支出."""
+    figures = disclosure.key_figures
     bars = [
-        Bar("基本支出", total.get("basic") or ZERO, series=0),
-        Bar("项目支出", total.get("project") or ZERO, series=1),
+        Bar("基本支出", figures.basic, series=0),
+        Bar("项目支出", figures.project, series=1),
     ]
     return _with_shares(Chart("basic-project", "基本支出与项目支出", bars))
 
 
-# Table 2's income columns that are sources (其中 columns would count twice).
-SOURCE_KEYS = (
-    "gp",
-    "gf",
-    "sc",
-    "special",
-    "unit_service",
-    "unit_operating",
-    "unit_subsidy",
-    "unit_subordinate",
-    "unit_other",
-    "carry_total",
-)
-
-
 def funding_chart(disclosure: Disclosure) -> Chart:
-    """Income by funding source (table 2's total row), 上年结转 as one source."""
-    table = disclosure.table(2)
-    total = next((r.cells for r in table.rows if r.kind == RowKind.TOTAL), {})
-    bars = []
-    for key in SOURCE_KEYS:
-        if total.get(key):
-            path = table.header_path(key)
-            # 一般公共预算 has 小计 and 其中 columns under it: name the group, not 小计.
-            label = path[-2] if path[-1] in ("小计", "合计") else path[-1]
-            label = "上年结转结余" if key == "carry_total" else label
-            bars.append(Bar(label, total[key], series=len(bars)))
+    """Income by funding source, 上年结转结余 as one source."""
+    figures = disclosure.key_figures
+    named = [(source.label, source.amount) for source in figures.sources]
+    named.append(("上年结转结余", figures.carried_over))
+    bars = [
+        Bar(label, value, series=n) for n, (label, value) in enumerate(v for v in named if v[1])
+    ]
     return _with_shares(Chart("funding", "收入按资金来源", bars))
 
 
@@ -158,9 +132,9 @@ THREE_PUBLIC_ITEMS = (
 
 
 def three_public_chart(disclosure: Disclosure) -> Chart:
-    """“三公”经费 by item (table 8)."""
-    total = disclosure.table(8).rows[0].cells if disclosure.table(8).rows else {}
-    bars = [Bar(label, total.get(key) or ZERO) for key, label in THREE_PUBLIC_ITEMS]
+    """“三公”经费 by item."""
+    figures = disclosure.key_figures.three_public
+    bars = [Bar(label, figures.get(key) or ZERO) for key, label in THREE_PUBLIC_ITEMS]
     chart = _with_shares(Chart("three-public", "“三公”经费按项目", bars))
     chart.empty_message = "本年度“三公”经费预算为零。"
     return chart

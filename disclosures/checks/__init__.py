@@ -1,46 +1,40 @@
-"""The checker: every rule of spec section 3 over the twelve tables, plus data warnings.
+"""The checker: a format's rules over its tables (spec section 3), plus data warnings.
 
 Each finding names the table(s), the figures and their difference in a Chinese sentence,
 e.g. ``表一“卫生健康”支出 1,357.04 与表三卫生健康类合计 1,357.14 不一致，相差 0.10 万元``.
 """
 
-from disclosures.checks.across import (
-    check_appropriation,
-    check_basic,
-    check_economic,
-    check_projects,
-    check_summary_against_others,
-)
 from disclosures.checks.base import Collector, Finding, Level
 from disclosures.checks.data import check_data
-from disclosures.checks.within import check_expenditure, check_income, check_summary
-from disclosures.tables import budget_data, build_tables
+from disclosures.keyfigures import KeyFigures, key_figures
+from disclosures.tables import budget_data
 from disclosures.tables.base import ReportTable
 
 
-def check_tables(tables: list[ReportTable]) -> list[Finding]:
-    """Run the cross-table rules on built (or imported) tables."""
-    by_number = {table.number: table for table in tables}
+def check_tables(
+    tables: list[ReportTable],
+    format_key: str | None = None,
+    figures: KeyFigures | None = None,
+) -> list[Finding]:
+    """Run the format's own rules on built (or imported) tables."""
+    from disclosures.formats import format_get
+
     out = Collector()
-    check_summary(by_number[1], out)
-    check_income(by_number[2], out)
-    for number in (3, 5, 9):
-        check_expenditure(by_number[number], out)
-    check_summary_against_others(by_number, out)
-    check_appropriation(by_number, out)
-    check_basic(by_number, out)
-    check_economic(by_number, out)
-    check_projects(by_number, out)
+    format_get(format_key).checks(tables, figures, out)
     return out.findings
 
 
-def check_budget(*, budget_id: int) -> list[Finding]:
-    """Build a budget's tables and run every rule and data warning on them."""
+def check_budget(*, budget_id: int, format_key: str | None = None) -> list[Finding]:
+    """Build a budget's tables in its format and run every rule and data warning on them."""
+    from disclosures.formats import format_get
+
     data = budget_data(budget_id=budget_id)
-    tables = build_tables(data)
+    fmt = format_get(format_key or data.format_key)
+    figures = key_figures(data)
+    tables = fmt.build_tables(data)
     out = Collector()
-    check_data(data, tables, out)
-    return check_tables(tables) + out.findings
+    check_data(data, figures, out)
+    return check_tables(tables, fmt.key, figures) + out.findings
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -8,21 +8,6 @@ from enum import StrEnum
 from budgets.fields import ZERO, quantize
 from disclosures.tables.base import ReportTable, Row, RowKind
 
-TABLE_NAMES = {
-    1: "表一",
-    2: "表二",
-    3: "表三",
-    4: "表四",
-    5: "表五",
-    6: "表六",
-    7: "表七",
-    8: "表八",
-    9: "表九",
-    10: "表十",
-    11: "表十一",
-    12: "表十二",
-}
-
 
 class Level(StrEnum):
     ERROR = "error"

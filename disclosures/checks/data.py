@@ -6,16 +6,15 @@ from budgets.fields import quantize
 from budgets.models import ExpenditureLine, Project
 from budgets.validation import project_total_error
 from disclosures.checks.base import Collector, money
+from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.comparisons import comparisons
-from disclosures.narrative.figures import figures_from
-from disclosures.tables.base import ReportTable
 from disclosures.tables.data import BudgetData
 
 
-def check_data(data: BudgetData, tables: list[ReportTable], out: Collector) -> None:
+def check_data(data: BudgetData, figures: KeyFigures, out: Collector) -> None:
     """Invalid catalogue entries, changes without a reason, projects without goals."""
     _invalid_subjects(data, out)
-    _missing_reasons(data, tables, out)
+    _missing_reasons(data, figures, out)
     _project_goals(data, out)
     _declared_totals(data, out)
 
@@ -38,9 +37,9 @@ def _invalid_subjects(data: BudgetData, out: Collector) -> None:
         )
 
 
-def _missing_reasons(data: BudgetData, tables: list[ReportTable], out: Collector) -> None:
+def _missing_reasons(data: BudgetData, figures: KeyFigures, out: Collector) -> None:
     """Every figure the explanation compares with last year needs a 主要原因 when it changed."""
-    for item in comparisons(data, figures_from(data, tables)).values():
+    for item in comparisons(data, figures).values():
         if not item.missing_reason(data.narrative):
             continue
         now, before = item.change.current, item.change.prior

@@ -12,8 +12,11 @@ from disclosures.models import Publication
 def download_filename(
     source: Disclosure | Publication, *, extension: str, number: int | None = None
 ) -> str:
-    """``新乡市红旗区医疗保障局2022年部门预算.xlsx`` or ``…2022年预算03表.csv``."""
-    suffix = f"预算{number:02d}表" if number else "部门预算"
+    """``新乡市红旗区医疗保障局2022年部门预算.xlsx`` or ``…2022年预算03表.csv``.
+
+    A table is named by its label in the format (``预算03表``), the whole document not.
+    """
+    suffix = source.table_label(number) if number else "部门预算"
     return f"{source.department_name}{source.year}年{suffix}.{extension}"
 
 

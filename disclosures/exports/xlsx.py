@@ -26,7 +26,7 @@ FIRST_HEADER_ROW = 3  # 1: title, 2: 部门名称 / 单位
 
 
 def sheet_name(table: ReportTable) -> str:
-    return f"预算{table.number:02d}表"
+    return table.label or f"表{table.number}"
 
 
 def _write(ws: Worksheet, cell: GridCell, top: int, *, header: bool, bold: bool) -> None:

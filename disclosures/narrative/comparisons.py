@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from budgets.models import NarrativeKey as K
-from disclosures.narrative.figures import Figures
+from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.wording import Change
 from disclosures.tables.data import BudgetData
 
@@ -97,7 +97,7 @@ SPECS = (
 )
 
 
-def comparisons(data: BudgetData, figures: Figures) -> dict[str, Comparison]:
+def comparisons(data: BudgetData, figures: KeyFigures) -> dict[str, Comparison]:
     """Every compared figure by key; last year's value is None when it is not known."""
     prior = data.prior_year
     out = {}

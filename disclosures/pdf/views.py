@@ -9,7 +9,6 @@ from disclosures.pdf.files import table_pdf_exists, table_pdf_path
 from disclosures.pdf.render import pdf_filename
 from disclosures.pdf.tasks import pdf_enqueue
 from disclosures.selectors import publication_get
-from disclosures.tables import BUILDERS
 
 
 def _download(handle, filename: str) -> FileResponse:
@@ -35,9 +34,9 @@ def document_pdf(request, region: str, year: int, department: str):
 
 def table_pdf(request, region: str, year: int, department: str, number: int):
     """One table as PDF (published versions only)."""
-    if number not in BUILDERS:
-        raise Http404("没有这张表。")
     publication = publication_get(region=region, year=year, department=department)
+    if not publication.has_table(number):
+        raise Http404("没有这张表。")
     if not table_pdf_exists(publication, number):
         return _pending(request, publication)
     handle = default_storage.open(table_pdf_path(publication, number), "rb")

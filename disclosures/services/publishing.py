@@ -7,7 +7,6 @@ from budgets.models import Budget, BudgetStatus
 from disclosures.document import Disclosure, disclosure_build, disclosure_to_dict
 from disclosures.models import Publication, SearchEntry, SearchEntryKind
 from disclosures.pdf.tasks import pdf_enqueue
-from disclosures.tables.base import RowKind
 
 
 def publication_fields(disclosure: Disclosure) -> dict:
@@ -15,6 +14,7 @@ def publication_fields(disclosure: Disclosure) -> dict:
     headline = disclosure.headline()
     return {
         "content": disclosure_to_dict(disclosure),
+        "disclosure_format": disclosure.format_key,
         "region_code": disclosure.region_code,
         "region_name": disclosure.region_name,
         "year": disclosure.year,
@@ -29,25 +29,21 @@ def publication_fields(disclosure: Disclosure) -> dict:
 
 
 def search_entries(disclosure: Disclosure) -> list[SearchEntry]:
-    """The department, its units and its projects (table 10), unsaved."""
-    entries = [
-        SearchEntry(
-            kind=SearchEntryKind.DEPARTMENT,
-            name=disclosure.department_name,
-            code=disclosure.department_code,
-        )
+    """The department, its units with projects and their projects (key figures), unsaved."""
+    figures = disclosure.key_figures
+    department = SearchEntry(
+        kind=SearchEntryKind.DEPARTMENT,
+        name=disclosure.department_name,
+        code=disclosure.department_code,
+    )
+    return [
+        department,
+        *(SearchEntry(kind=SearchEntryKind.UNIT, name=u.name, code=u.code) for u in figures.units),
+        *(
+            SearchEntry(kind=SearchEntryKind.PROJECT, name=p.name, code=p.code)
+            for p in figures.projects
+        ),
     ]
-    for row in disclosure.table(10).rows:
-        name, code = row.cells.get("name") or "", row.cells.get("code") or ""
-        if not name:
-            continue
-        if row.kind == RowKind.UNIT:
-            # Table 10 prints a unit's code in its first column.
-            unit_code = row.cells.get("kind") or ""
-            entries.append(SearchEntry(kind=SearchEntryKind.UNIT, name=name, code=unit_code))
-        elif row.kind == RowKind.ITEM:
-            entries.append(SearchEntry(kind=SearchEntryKind.PROJECT, name=name, code=code))
-    return entries
 
 
 @transaction.atomic

@@ -106,6 +106,7 @@ class ReportTable:
     notes: list[str] = field(default_factory=list)
     unit_label: str = "万元"
     slug: str = ""
+    label: str = ""  # how the format numbers it: 预算03表, （三）; set by the format
 
     @property
     def subtitle(self) -> str:

@@ -83,6 +83,11 @@ class BudgetData:
         return self.budget.department
 
     @property
+    def format_key(self) -> str:
+        """The disclosure format the budget is published in (``henan`` until chosen)."""
+        return getattr(self.budget, "disclosure_format", "") or "henan"
+
+    @property
     def year(self) -> int:
         return self.budget.fiscal_year.year
 

@@ -58,6 +58,7 @@ def table_to_dict(table: ReportTable) -> dict:
         "number": table.number,
         "title": table.title,
         "slug": table.slug,
+        "label": table.label,
         "department_name": table.department_name,
         "unit_label": table.unit_label,
         "columns": [_column_to_dict(column) for column in table.columns],
@@ -72,6 +73,8 @@ def table_from_dict(data: dict) -> ReportTable:
         number=data["number"],
         title=data["title"],
         slug=data.get("slug", ""),
+        # Snapshots from before formats existed are Henan: 预算01表 … 预算12表.
+        label=data.get("label") or f"预算{data['number']:02d}表",
         department_name=data["department_name"],
         unit_label=data.get("unit_label", "万元"),
         columns=[_column_from_dict(column) for column in data["columns"]],

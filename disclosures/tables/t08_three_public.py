@@ -1,10 +1,8 @@
 """预算08表 一般公共预算“三公”经费预算表, derived from the economic 款 over 财政拨款 lines (万元)."""
 
-from budgets.funding import APPROPRIATION_GROUPS
+from disclosures.keyfigures import three_public_figures
 from disclosures.tables.base import ReportTable, Row, RowKind, amount, group
-from disclosures.tables.data import BudgetData, total
-
-OUTBOUND, VEHICLE_PURCHASE, VEHICLE_OPERATION, RECEPTION = "30212", "31013", "30231", "30217"
+from disclosures.tables.data import BudgetData
 
 STANDARD_NOTE = (
     "注：按照党中央、国务院有关规定及部门预算管理有关规定，“三公”经费包括因公出国（境）费、"
@@ -17,26 +15,8 @@ STANDARD_NOTE = (
 EMPTY_NOTE = "注：本单位没有“三公”经费支出，故此表无数据。"
 
 
-def three_public_figures(data: BudgetData) -> dict:
-    """The 三公 items (万元) from 财政拨款 lines of the four economic 款."""
-    cells = [c for c in data.cells if c.group in APPROPRIATION_GROUPS]
-
-    def of(code: str):
-        return total(cells, lambda c: c.dept_code == code)
-
-    figures = {
-        "outbound": of(OUTBOUND),
-        "vehicle_purchase": of(VEHICLE_PURCHASE),
-        "vehicle_operation": of(VEHICLE_OPERATION),
-        "reception": of(RECEPTION),
-    }
-    figures["vehicle"] = figures["vehicle_purchase"] + figures["vehicle_operation"]
-    figures["total"] = figures["outbound"] + figures["vehicle"] + figures["reception"]
-    return figures
-
-
 def build_three_public(data: BudgetData) -> ReportTable:
-    figures = three_public_figures(data)
+    figures = three_public_figures(data.cells)
     notes = [STANDARD_NOTE] + ([EMPTY_NOTE] if not figures["total"] else [])
     return ReportTable(
         number=8,

@@ -1,25 +1,12 @@
 """Amount and percentage formatting for every table, page and PDF (one place only)."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import template
 
-from budgets.fields import quantize
+from budgets.formatting import format_amount, format_percent
 
 register = template.Library()
-
-
-def format_amount(value, blank_zero: bool = True) -> str:
-    """``2297.34`` → ``2,297.34``; zero → empty (Henan convention); negatives keep their sign."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = quantize(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    if blank_zero and number == 0:
-        return ""
-    return f"{number:,.2f}"
 
 
 @register.filter
@@ -37,9 +24,7 @@ def amount_or_zero(value):
 @register.filter
 def percent(value):
     """A share (``Decimal('7.64')`` meaning 7.64 %) printed with two decimals and ``%``."""
-    if value is None:
-        return ""
-    return f"{quantize(Decimal(str(value)))}%"
+    return format_percent(value)
 
 
 @register.filter

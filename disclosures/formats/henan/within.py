@@ -2,8 +2,23 @@
 
 import functools
 
-from disclosures.checks.base import TABLE_NAMES, Collector, amount_of, first_row, rows_of, sum_rows
+from disclosures.checks.base import Collector, amount_of, first_row, rows_of, sum_rows
 from disclosures.tables.base import ReportTable, RowKind
+
+TABLE_NAMES = {
+    1: "表一",
+    2: "表二",
+    3: "表三",
+    4: "表四",
+    5: "表五",
+    6: "表六",
+    7: "表七",
+    8: "表八",
+    9: "表九",
+    10: "表十",
+    11: "表十一",
+    12: "表十二",
+}
 
 T1_GROUPS = {"一、一般公共预算": 5, "二、政府性基金预算拨款收入": 3}
 

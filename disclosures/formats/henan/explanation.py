@@ -1,14 +1,14 @@
-"""第二部分 情况说明: the explanation of the tables, every amount and share computed.
+"""Henan 第二部分 情况说明: the explanation of the tables, every amount and share computed.
 
-The wording follows the Henan examples (``000``/``001``); amounts come from the built
-tables (:mod:`disclosures.narrative.figures`), shares add up to 100.00%
-(:mod:`disclosures.narrative.shares`), reasons are the clerk's texts.
+The wording follows the Henan examples (``000``/``001``); amounts are the key figures
+(:mod:`disclosures.keyfigures`), shares add up to 100.00% (:mod:`disclosures.narrative.shares`),
+reasons are the clerk's texts.
 """
 
 from budgets.models import NarrativeKey as K
-from disclosures.narrative import other
+from disclosures.formats.henan import other
+from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.comparisons import comparisons
-from disclosures.narrative.figures import figures_from
 from disclosures.narrative.shares import shares
 from disclosures.narrative.wording import pct, with_reason, yuan
 
@@ -25,11 +25,11 @@ def _parts(named: list[tuple[str, object]]) -> str:
 class Writer:
     """Builds the sections from one budget's figures; one method per printed section."""
 
-    def __init__(self, data, tables):
+    def __init__(self, data, figures: KeyFigures):
         from disclosures.document import Section
 
         self.Section = Section
-        self.data, self.f = data, figures_from(data, tables)
+        self.data, self.f = data, figures
         self.compare = comparisons(data, self.f)
         self.who = data.department.name
         self.year, self.prior = data.year, data.year - 1
@@ -57,7 +57,7 @@ class Writer:
 
     def income(self):
         f = self.f
-        items = list(f.income_items) + (
+        items = [(s.label, s.amount) for s in f.sources if s.amount] + (
             [("上年结转结余", f.carried_over)] if f.carried_over else []
         )
         text = f"{self.who} {self.year} 年度收入合计 {yuan(f.income_total)}"
@@ -66,10 +66,10 @@ class Writer:
         return self.Section("二、收入预算总体情况说明", [text + "。"])
 
     def spending(self):
-        e = self.f.expenditure
-        text = f"{self.who} {self.year} 年度支出合计 {yuan(e.get('total') or 0)}"
-        if e.get("total"):
-            text += f"，其中：{_parts([('基本支出', e['basic']), ('项目支出', e['project'])])}"
+        f = self.f
+        text = f"{self.who} {self.year} 年度支出合计 {yuan(f.expenditure_total)}"
+        if f.expenditure_total:
+            text += f"，其中：{_parts([('基本支出', f.basic), ('项目支出', f.project)])}"
         return self.Section("三、支出预算总体情况说明", [text + "。"])
 
     def appropriation(self):
@@ -95,7 +95,10 @@ class Writer:
         if total:
             text += f"。其中：{_parts([('基本支出', g['basic']), ('项目支出', g['project'])])}"
             by_category = [
-                (f"{name}支出", amount) for name, amount in self.f.general_public_by_category
+                # As table 4 names them, always ending in 支出 (预备费 → 预备费支出).
+                (f"{c.name.removesuffix('支出')}支出", c.general_public)
+                for c in self.f.categories
+                if c.general_public
             ]
             text += f"。主要用于以下方面：{_parts(by_category)}"
         paragraphs = [text + "。"]
@@ -104,7 +107,7 @@ class Writer:
         return self.Section("五、一般公共预算支出预算情况说明", paragraphs)
 
     def basic(self):
-        b = self.f.basic
+        b = self.f.general_public_basic
         total = b.get("total") or 0
         text = f"{self.who} {self.year} 年度一般公共预算基本支出年初预算为 {yuan(total)}"
         if total:
@@ -125,6 +128,6 @@ class Writer:
         ]
 
 
-def explanation_sections(data, tables) -> list:
+def explanation_sections(data, figures: KeyFigures) -> list:
     """The sections of 第二部分 情况说明 for one budget, in the examples' order."""
-    return Writer(data, tables).sections()
+    return Writer(data, figures).sections()

@@ -4,13 +4,13 @@ from collections import defaultdict
 
 from budgets.fields import ZERO
 from disclosures.checks.base import Collector, amount_of, by_category, first_row, rows_of
-from disclosures.tables.base import ReportTable, RowKind
-from disclosures.tables.t08_three_public import (
+from disclosures.keyfigures import (
     OUTBOUND,
     RECEPTION,
     VEHICLE_OPERATION,
     VEHICLE_PURCHASE,
 )
+from disclosures.tables.base import ReportTable, RowKind
 
 # 表一 income label → 表二 合计行 column
 T1_TO_T2 = {

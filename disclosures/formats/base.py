@@ -1,0 +1,70 @@
+"""What a disclosure format is: its tables, their style, its document, narrative and checks.
+
+A format (``henan``, later ``hubei`` and ``hebei``) is a small package under
+``disclosures/formats/`` that composes table builders (``disclosures/tables/``) into an
+ordered list of :class:`TableSpec`, names its :class:`Style`, and supplies the writer of
+its 情况说明 and its own checks. Nothing outside a format knows a table's number or a
+row's label: consumers read the key figures (``disclosures/keyfigures.py``) and address
+tables by slug or by position.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from disclosures.keyfigures import KeyFigures
+from disclosures.tables.base import ReportTable
+from disclosures.tables.data import BudgetData
+
+
+class DocumentKind:
+    """How the whole document is laid out (web page and PDF)."""
+
+    FULL = "full"  # cover, 目录, 第一部分 概况, 第二部分 情况说明, 第三部分 名词解释, 附件 tables
+    TABLES = "tables"  # the numbered tables only
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a format prints its tables (amounts in 万元)."""
+
+    blank_zero: bool = True  # zero as an empty cell (Henan) or ``0.00`` (Hubei)
+    thousands: bool = True  # ``2,297.34`` or ``2297.34``
+    percent_decimals: int = 2
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table of a format: its identity (slug), its printed label and its builder."""
+
+    slug: str
+    label: str  # ``预算03表``, ``（三）`` or ""
+    build: Callable[[BudgetData], ReportTable]
+
+
+@dataclass(frozen=True)
+class DisclosureFormat:
+    """A province's document: ordered tables, style, document layout, narrative, checks."""
+
+    key: str
+    label: str
+    tables: tuple[TableSpec, ...]
+    style: Style
+    document: str
+    # (budget data, key figures) → sections of the 情况说明 (empty for tables-only formats)
+    explanation: Callable[[BudgetData, KeyFigures], list]
+    # (tables, key figures, collector) → findings of the format's own rules
+    checks: Callable[[list[ReportTable], KeyFigures, object], None]
+    province_prefixes: tuple[str, ...] = field(default_factory=tuple)
+
+    def build_tables(self, data: BudgetData) -> list[ReportTable]:
+        """Every table of the format, numbered by position (no queries)."""
+        tables = []
+        for position, spec in enumerate(self.tables, start=1):
+            table = spec.build(data)
+            table.number, table.slug, table.label = position, spec.slug, spec.label
+            tables.append(table)
+        return tables
+
+    def spec(self, number: int) -> TableSpec | None:
+        """The table at position ``number`` (1-based), or None."""
+        return self.tables[number - 1] if 0 < number <= len(self.tables) else None
