@@ -122,7 +122,37 @@ def synthetic_content(source: Source, year_text: str, *, n: int, year: int, scal
     for part in ("overview", "explanation", "glossary"):
         for section in content[part]:
             section["paragraphs"] = [_scaled_text(p, scale) for p in section["paragraphs"]]
+    if "key_figures" in content:
+        _scale_key_figures(content["key_figures"], scale)
     return content
+
+
+# Key figures (``disclosures/keyfigures.py``) that are amounts, by how they are stored.
+FIGURE_AMOUNTS = (
+    "income_total",
+    "expenditure_total",
+    "current_income",
+    "carried_over",
+    "basic",
+    "project",
+    "gov_fund",
+    "operating_costs",
+)
+FIGURE_AMOUNT_DICTS = ("appropriation", "general_public", "general_public_basic", "three_public")
+
+
+def _scale_key_figures(figures: dict, scale: int) -> None:
+    for key in FIGURE_AMOUNTS:
+        if figures.get(key) is not None:
+            figures[key] = _scaled(figures[key], scale)
+    for key in FIGURE_AMOUNT_DICTS:
+        figures[key] = {k: _scaled(v, scale) for k, v in figures[key].items()}
+    for source in figures["sources"]:
+        source["amount"] = _scaled(source["amount"], scale)
+    for category in figures["categories"]:
+        category["amount"] = _scaled(category["amount"], scale)
+        category["general_public"] = _scaled(category["general_public"], scale)
+    figures["projects_with_goals"] = [_scaled(v, scale) for v in figures["projects_with_goals"]]
 
 
 def demo_sources() -> list[Source]:

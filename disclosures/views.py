@@ -17,6 +17,7 @@ from disclosures.caching import cached_listing, cached_page
 from disclosures.charts import department_charts, disclosure_charts
 from disclosures.corrections import publication_corrections
 from disclosures.document import disclosure_build
+from disclosures.formats import FORMATS
 from disclosures.models import SearchEntry
 from disclosures.selectors import (
     department_publications,
@@ -145,14 +146,21 @@ def table(request, region: str, year: int, department: str, number: int):
 
 @staff_member_required
 def preview(request, region: str, year: int, department: str):
-    """Staff only: the disclosure as it would be published now, built from live data."""
+    """Staff only: the disclosure as it would be published now, built from live data.
+
+    ``?format=<key>`` renders it in another registered format, so a bureau can compare a
+    department across provinces' layouts; public pages only ever show a publication's own.
+    """
+    format_key = request.GET.get("format") or None
+    if format_key is not None and format_key not in FORMATS:
+        raise Http404("没有这种公开格式。")
     budget = get_object_or_404(
         Budget.objects.filter(department__in=visible_departments(request.user)),
         department__region__code=region,
         fiscal_year__year=year,
         department__code=department,
     )
-    disclosure = disclosure_build(budget_id=budget.pk)
+    disclosure = disclosure_build(budget_id=budget.pk, format_key=format_key)
     context = {
         "disclosure": disclosure,
         "charts": disclosure_charts(disclosure),

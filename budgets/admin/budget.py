@@ -141,7 +141,15 @@ class BudgetAdmin(
     search_fields = ("department__name", "department__code")
     autocomplete_fields = ("department",)
     readonly_fields = ("status", "created_at", "updated_at")
-    fields = ("department", "fiscal_year", "status", "cover_date", "created_at", "updated_at")
+    fields = (
+        "department",
+        "fiscal_year",
+        "status",
+        "cover_date",
+        "disclosure_format",
+        "created_at",
+        "updated_at",
+    )
     inlines = [
         PriorYearInline,
         NarrativeInline,

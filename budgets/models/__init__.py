@@ -25,8 +25,10 @@ from budgets.models.lines import (
     default_cost_type,
 )
 from budgets.models.organisation import (
+    PROVINCE_FORMATS,
     BudgetUnit,
     Department,
+    DisclosureFormat,
     FiscalYear,
     Region,
     StaffProfile,
@@ -59,6 +61,8 @@ __all__ = [
     "CorrespondenceScope",
     "CostType",
     "Department",
+    "DisclosureFormat",
+    "PROVINCE_FORMATS",
     "DepartmentIndicator",
     "DepartmentTask",
     "EconomicCorrespondence",

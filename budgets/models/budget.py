@@ -5,7 +5,12 @@ from simple_history.models import HistoricalRecords
 
 from budgets.fields import MoneyField
 from budgets.models.locking import LockedModel
-from budgets.models.organisation import Department, FiscalYear
+from budgets.models.organisation import (
+    Department,
+    DisclosureFormat,
+    FiscalYear,
+    default_disclosure_format,
+)
 
 
 class BudgetStatus(models.TextChoices):
@@ -27,6 +32,11 @@ class Budget(LockedModel):
         "状态", max_length=10, choices=BudgetStatus.choices, default=BudgetStatus.DRAFT
     )
     cover_date = models.DateField("封面日期", null=True, blank=True)
+    # Copied from the region when the budget is created, so that a province changing its
+    # format later does not rewrite earlier years; changeable while the budget is a draft.
+    disclosure_format = models.CharField(
+        "公开格式", max_length=20, choices=DisclosureFormat.choices, blank=True
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -56,6 +66,14 @@ class Budget(LockedModel):
     @property
     def year(self) -> int:
         return self.fiscal_year.year
+
+    def save(self, *args, **kwargs):
+        if not self.disclosure_format:
+            region = self.department.region
+            self.disclosure_format = region.disclosure_format or default_disclosure_format(
+                region.code
+            )
+        super().save(*args, **kwargs)
 
 
 class PriorYearFigures(LockedModel):

@@ -9,6 +9,25 @@ department_code_validator = RegexValidator(r"^\d{2,12}$", "部门编码应为 2�
 unit_code_validator = RegexValidator(r"^\d{3,15}$", "单位编码应为 3–15 位数字。")
 
 
+class DisclosureFormat(models.TextChoices):
+    """The layout a province publishes department budgets in (``disclosures/formats/``).
+
+    Each value has a format package; the Hubei (42) and Hebei (13) formats join this list
+    with their packages, and a test keeps the two lists equal.
+    """
+
+    HENAN = "henan", "河南格式（封面、三部分、十二张表）"
+
+
+# Province digits of the region code → the format that province publishes in.
+PROVINCE_FORMATS = {"41": DisclosureFormat.HENAN}
+
+
+def default_disclosure_format(region_code: str) -> str:
+    """The format the province digits of ``region_code`` name; Henan for any other."""
+    return PROVINCE_FORMATS.get((region_code or "")[:2], DisclosureFormat.HENAN)
+
+
 class Region(models.Model):
     """A government (行政区划) publishing its departments' budgets, e.g. 410702 新乡市红旗区."""
 
@@ -16,6 +35,14 @@ class Region(models.Model):
         "区划代码", max_length=6, unique=True, validators=[region_code_validator]
     )
     name = models.CharField("区划名称", max_length=50)
+    disclosure_format = models.CharField(
+        "公开格式",
+        max_length=20,
+        choices=DisclosureFormat.choices,
+        blank=True,
+        help_text="本地区部门预算公开使用的表式；留空则按区划代码的省份确定。"
+        "新建的预算沿用创建时的格式，修改此处不影响已有年度。",
+    )
 
     class Meta:
         verbose_name = "行政区划"
@@ -24,6 +51,11 @@ class Region(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self.disclosure_format:
+            self.disclosure_format = default_disclosure_format(self.code)
+        super().save(*args, **kwargs)
 
 
 class FiscalYear(models.Model):

@@ -89,3 +89,12 @@ def test_grouped_headers_of_table_3(client, budget):
         return float(text or 0)
 
     assert figure("合计") == pytest.approx(figure("基本支出", "小计") + figure("项目支出", "小计"))
+
+
+def test_staff_preview_in_a_named_format(admin_client, draft):
+    args = [draft.department.region.code, draft.year, draft.department.code]
+    url = reverse("disclosures:preview", args=args)
+    page = admin_client.get(f"{url}?format=henan").content.decode()
+    assert page.count('class="disclosure t') == 12
+    missing = admin_client.get(f"{url}?format=guangdong")
+    assert missing.status_code == 404
