@@ -21,6 +21,12 @@ User = get_user_model()
 ACTIONS = ("change", "password_change", "delete", "history")
 
 
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings):
+    """Seven accounts per test: hash their passwords cheaply (the hasher is not under test)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def people():
     region_a, region_b = RegionFactory(code="410702"), RegionFactory(code="411200")
@@ -136,7 +142,11 @@ def test_bulk_delete_action_cannot_reach_other_region(fin_b_client, people):
 
 
 def test_own_region_password_reset_works(fin_b_client, people):
-    data = {"password1": "Neues-Pass-4711", "password2": "Neues-Pass-4711", "usable_password": "true"}
+    data = {
+        "password1": "Neues-Pass-4711",
+        "password2": "Neues-Pass-4711",
+        "usable_password": "true",
+    }
     response = fin_b_client.post(_url("password_change", people["clerk_b"]), data)
     assert response.status_code == 302
     people["clerk_b"].refresh_from_db()
@@ -218,7 +228,10 @@ def test_groups_are_superuser_only(fin_b_client, people):
     before = set(group.permissions.values_list("pk", flat=True))
     fin_b_client.post(
         reverse("admin:auth_group_change", args=[group.pk]),
-        {"name": FINANCE_GROUP, "permissions": list(Permission.objects.values_list("pk", flat=True))},
+        {
+            "name": FINANCE_GROUP,
+            "permissions": list(Permission.objects.values_list("pk", flat=True)),
+        },
     )
     assert set(group.permissions.values_list("pk", flat=True)) == before
 
