@@ -217,6 +217,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- Login lock-out per address (issue 14, item 13) -----------------------------------
+# Besides 5 failures per (user name, address) above, all user names together may fail
+# this often from one address within the cool-off hour before the address is locked: a
+# bureau behind one NAT shares an address, so the per-address limit is much higher.
+AXES_HANDLER = "config.lockout.AddressLimitedDatabaseHandler"
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", "30"))
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
