@@ -8,6 +8,10 @@ attacker with one valid account reset the counter. Instead this handler keeps ax
 per-(user name, address) counting with ``AXES_FAILURE_LIMIT`` and adds a second, higher
 limit ``AXES_ADDRESS_FAILURE_LIMIT`` on the failures of all user names from one address
 within the cool-off time. A success resets only that user's own failures.
+
+Each (user name, address, browser) record counts at most ``AXES_FAILURE_LIMIT`` towards the
+address: one user who keeps retrying after their own lock-out must not lock out every
+colleague behind the same address.
 """
 
 from axes.attempts import get_cool_off_threshold
@@ -16,7 +20,8 @@ from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Sum, Value
+from django.db.models.functions import Least
 
 
 def address_failure_limit() -> int:
@@ -35,7 +40,8 @@ class AddressLimitedDatabaseHandler(AxesDatabaseHandler):
         attempts = AccessAttempt.objects.filter(ip_address=address)
         if settings.AXES_COOLOFF_TIME is not None:
             attempts = attempts.filter(attempt_time__gte=get_cool_off_threshold(request))
-        return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+        capped = Least("failures_since_start", Value(settings.AXES_FAILURE_LIMIT))
+        return attempts.aggregate(total=Sum(capped))["total"] or 0
 
     def is_address_locked(self, request) -> bool:
         return (

@@ -83,6 +83,15 @@ def test_a_colleagues_login_does_not_reset_the_address_count(settings):
 
 
 @pytest.mark.usefixtures("_fast_hasher")
+def test_one_user_retrying_does_not_lock_out_the_colleagues(settings):
+    UserFactory(username="gina")
+    client = Client()
+    for _ in range(settings.AXES_ADDRESS_FAILURE_LIMIT + 5):  # long after their own lock-out
+        _fail(client, "hasty", "203.0.113.10")
+    assert _login("gina", "203.0.113.10")[0].status_code == 302
+
+
+@pytest.mark.usefixtures("_fast_hasher")
 def test_a_user_below_both_limits_still_logs_in(settings):
     UserFactory(username="fred")
     client = Client()
