@@ -162,6 +162,14 @@ def _add(client, **extra):
     return client.post(reverse("admin:auth_user_add"), {**data, **extra})
 
 
+def test_add_page_offers_only_own_region_departments(fin_b_client, people):
+    response = fin_b_client.get(reverse("admin:auth_user_add"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "所属部门" in page and "本级财政部门用户" in page
+    assert "三门峡教育局" in page and "红旗区教育局" not in page
+
+
 def test_new_user_gets_a_department_of_own_region(fin_b_client, people):
     response = _add(fin_b_client, staff_department=people["dept_b"].pk)
     user = User.objects.get(username="newbie")
@@ -202,6 +210,15 @@ def test_profile_cannot_adopt_unassigned_or_foreign_user(fin_b_client, people):
     for name in ("nobody", "root"):
         fin_b_client.post(url, {"user": people[name].pk, "department": people["dept_b"].pk})
         assert not StaffProfile.objects.filter(user=people[name]).exists()
+
+
+def test_profile_must_place_its_user(fin_b_client, people):
+    profile = people["clerk_b"].staff_profile
+    url = reverse("admin:budgets_staffprofile_change", args=[profile.pk])
+    response = fin_b_client.post(url, {"user": people["clerk_b"].pk})
+    assert "请选择所属部门或所属财政部门" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.department == people["dept_b"]
 
 
 def test_profile_of_other_region_is_refused(fin_b_client, people):
