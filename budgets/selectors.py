@@ -80,3 +80,29 @@ def visible_departments(user) -> "QuerySet[Department]":
     if profile.department_id:
         return Department.objects.filter(pk=profile.department_id)
     return Department.objects.none()
+
+
+def managed_region_id(user) -> int | None:
+    """The region whose accounts ``user`` (a finance administrator) manages, if any."""
+    profile = getattr(user, "staff_profile", None)
+    return profile.region_id if profile else None
+
+
+def users_visible(user) -> QuerySet:
+    """Accounts ``user`` may see and manage in the admin.
+
+    A superuser: everybody. Anybody else: the non-superusers whose staff profile lies in
+    their own region (the profile's region, or its department's region). Users without a
+    profile belong to no region, so only a superuser sees them.
+    """
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.all()
+    if user.is_superuser:
+        return users
+    region = managed_region_id(user)
+    if region is None:
+        return users.none()
+    return users.filter(is_superuser=False).filter(
+        Q(staff_profile__region_id=region) | Q(staff_profile__department__region_id=region)
+    )

@@ -256,6 +256,13 @@ LOGGING = {
     },
 }
 
+# --- Login lock-out per address (issue 14, item 13) -----------------------------------
+# Besides 5 failures per (user name, address) above, all user names together may fail
+# this often from one address within the cool-off hour before the address is locked: a
+# bureau behind one NAT shares an address, so the per-address limit is much higher.
+AXES_HANDLER = "config.lockout.AddressLimitedDatabaseHandler"
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", "30"))
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

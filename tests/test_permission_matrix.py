@@ -5,6 +5,12 @@ for unnamed patterns). ``test_every_url_pattern_has_a_row`` walks the resolver, 
 endpoint without a row fails the suite. Each row says how to call the endpoint and who
 may: the expectations are written here from the README's role description, not read from
 the code under test. "Allowed" means HTTP 200 (GET) or, for a transition, a state change.
+
+Accounts (``auth.user``) are scoped by region: a finance administrator manages the users
+whose staff profile lies in their own region ("own"), never another region's ("other") nor
+a user without a profile ("unassigned"); on the user list "allowed" means "listed".
+Groups (``auth.group``) belong to no region: only a superuser sees or changes them, even
+the administrator's own role group ("own") — the other scope is the clerks' group.
 """
 
 from collections.abc import Callable
@@ -88,7 +94,7 @@ def may(role, model, right):
 
 @dataclass
 class Row:
-    kind: str  # budget, project, transition, model, public, plain, redirect, skip
+    kind: str  # budget, project, transition, model, account, public, plain, redirect, skip
     expect: Callable[..., bool] | None = None
     reason: str = ""
     model: str = ""
@@ -144,6 +150,17 @@ def _model_rows() -> dict[str, Row]:
     return rows
 
 
+def _account_rows() -> dict[str, Row]:
+    """User and group admin URLs, checked per region scope (see the module docstring)."""
+    rows = {}
+    for model in ("auth.user", "auth.group"):
+        info = model.replace(".", "_")
+        for action in ("changelist", "change", "delete", "history"):
+            rows[f"admin:{info}_{action}"] = Row("account", model=model, action=action)
+    rows["admin:auth_user_password_change"] = Row("account", model="auth.user", action="password")
+    return rows
+
+
 def _model_expect(row: Row, role: str) -> bool:
     if role == "anonymous":
         return False
@@ -167,11 +184,11 @@ ENDPOINTS: dict[str, Row] = {
     **_model_rows(),
     **_budget_rows("budgets.budget"),
     **_budget_rows("budgets.project"),
+    **_account_rows(),
     "admin:budgets_budget_transition": Row("transition", _transition),
     "admin:budgets_budget_audit": Row(
         "budget", lambda role, scope, state: sees(role, scope) and role in HISTORY_VIEWERS
     ),
-    "admin:auth_user_password_change": Row("model", model="auth.user", action="password"),
     # Excel workbooks: importing creates budgets (add permission, own department checked
     # on the uploaded data); exporting reads one budget; the blank template is for staff.
     "admin:budget_workbook_import": Row("plain", lambda role: role in {"clerk", "superuser"}),
@@ -275,7 +292,11 @@ def _world():
         "finance": staff_of(FINANCE_GROUP, region=own_region, username="m_finance"),
         "superuser": UserFactory(username="m_super", is_superuser=True),
     }
-    return {"budgets": budgets, "users": users, "own": own}
+    accounts = {
+        "other_clerk": staff_of(CLERK_GROUP, department=other, username="m_clerk_other"),
+        "unassigned": UserFactory(username="m_unassigned"),
+    }
+    return {"budgets": budgets, "users": users, "own": own, "accounts": accounts}
 
 
 def _client(world, role) -> Client:
@@ -291,6 +312,31 @@ def _get(client, url, **params) -> bool:
         transaction.set_rollback(True)
     # 202: a published PDF being rendered in the background (the page says so).
     return response.status_code in (200, 202)
+
+
+def _accounts(world, label) -> dict:
+    from django.contrib.auth.models import Group
+
+    if label == "auth.group":
+        return {
+            "own": Group.objects.get(name=FINANCE_GROUP),
+            "other": Group.objects.get(name=CLERK_GROUP),
+        }
+    return {
+        "own": world["users"]["clerk"],
+        "other": world["accounts"]["other_clerk"],
+        "unassigned": world["accounts"]["unassigned"],
+    }
+
+
+def _listed(client, url, obj) -> bool:
+    """The changelist answers 200 and shows ``obj``."""
+    with transaction.atomic():
+        response = client.get(url)
+        transaction.set_rollback(True)
+    if response.status_code != 200 or response.context is None or "cl" not in response.context:
+        return False
+    return obj.pk in {shown.pk for shown in response.context["cl"].result_list}
 
 
 def _model_object(world, label):
@@ -344,6 +390,14 @@ def _cases(world, key, row, role, client):
         if key == "admin:autocomplete":
             params = {"app_label": "budgets", "model_name": "project", "field_name": "budget"}
         yield "-", "-", row.expect(role), _get(client, url, **params)
+        return
+    if row.kind == "account":
+        for scope, obj in _accounts(world, row.model).items():
+            expected = _model_expect(row, role) and sees(role, scope)
+            if row.action == "changelist":
+                yield scope, "-", expected, _listed(client, reverse(key), obj)
+            else:
+                yield scope, "-", expected, _get(client, reverse(key, args=[obj.pk]))
         return
     if row.kind == "model":
         obj = _model_object(world, row.model)

@@ -1,10 +1,11 @@
 """Regions, years, departments and their units, and which user belongs where."""
 
+from django import forms
 from django.contrib import admin
-from django.db.models import Q
 
 from budgets.admin.scoping import DepartmentScopedAdminMixin
 from budgets.models import BudgetUnit, Department, FiscalYear, Region, StaffProfile
+from budgets.selectors import managed_region_id, users_visible
 
 
 @admin.register(Region)
@@ -41,27 +42,39 @@ class BudgetUnitAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ("department",)
 
 
+class StaffProfileForm(forms.ModelForm):
+    """A profile always places its user somewhere: without one nobody but a superuser sees it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("department") and not cleaned.get("region"):
+            raise forms.ValidationError("请选择所属部门或所属财政部门（行政区划）。")
+        if cleaned.get("department") and cleaned.get("region"):
+            raise forms.ValidationError("所属部门和所属财政部门（行政区划）只能选择一项。")
+        return cleaned
+
+
 @admin.register(StaffProfile)
 class StaffProfileAdmin(admin.ModelAdmin):
+    form = StaffProfileForm
     list_display = ("user", "department", "region")
     autocomplete_fields = ("user", "department", "region")
 
-    def _own_region(self, request):
-        profile = getattr(request.user, "staff_profile", None)
-        return profile.region_id if profile else None
-
     def get_queryset(self, request):
-        """The finance bureau manages the staff of its own region only."""
+        """The finance bureau manages the staff of its own region only (never superusers)."""
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        region = self._own_region(request)
-        return queryset.filter(Q(region_id=region) | Q(department__region_id=region))
+        return queryset.filter(user__in=users_visible(request.user))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not request.user.is_superuser and db_field.name in ("department", "region"):
-            region = self._own_region(request)
-            model = db_field.related_model
-            lookup = {"pk": region} if db_field.name == "region" else {"region_id": region}
-            kwargs["queryset"] = model.objects.filter(**lookup)
+        if not request.user.is_superuser:
+            region = managed_region_id(request.user)
+            if db_field.name == "user":
+                # Also what the autocomplete offers: no adopting of other regions' accounts.
+                kwargs["queryset"] = users_visible(request.user)
+            elif db_field.name in ("department", "region"):
+                model = db_field.related_model
+                lookup = {"pk": region} if db_field.name == "region" else {"region_id": region}
+                kwargs["queryset"] = model.objects.filter(**lookup)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
