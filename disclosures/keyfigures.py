@@ -102,7 +102,7 @@ class KeyFigures:
         }
 
 
-def _appropriation_group(cell: Cell) -> G | None:
+def appropriation_group(cell: Cell) -> G | None:
     """The treasury budget a cell's money belongs to (this year's or carried over), if any."""
     if cell.group in APPROPRIATION_GROUPS:
         return cell.group
@@ -141,19 +141,20 @@ def operating_costs(data: BudgetData) -> Decimal:
     )
 
 
-def _appropriation(cells: list[Cell]) -> dict[str, Decimal]:
-    cells = [c for c in cells if _appropriation_group(c) is not None]
+def appropriation_sums(cells: list[Cell]) -> dict[str, Decimal]:
+    """财政拨款 of ``cells`` (this year's and carried over): total, by budget, 其中 财政拨款."""
+    cells = [c for c in cells if appropriation_group(c) is not None]
     return {
         "total": total(cells),
-        "gp": total(cells, lambda c: _appropriation_group(c) == G.GENERAL_PUBLIC),
+        "gp": total(cells, lambda c: appropriation_group(c) == G.GENERAL_PUBLIC),
         "gp_appropriation": total(cells, lambda c: c.source == S.GP_APPROPRIATION),
-        "gf": total(cells, lambda c: _appropriation_group(c) == G.GOV_FUND),
-        "sc": total(cells, lambda c: _appropriation_group(c) == G.STATE_CAPITAL),
+        "gf": total(cells, lambda c: appropriation_group(c) == G.GOV_FUND),
+        "sc": total(cells, lambda c: appropriation_group(c) == G.STATE_CAPITAL),
     }
 
 
 def _categories(data: BudgetData) -> list[Category]:
-    gp = lambda c: _appropriation_group(c) == G.GENERAL_PUBLIC  # noqa: E731
+    gp = lambda c: appropriation_group(c) == G.GENERAL_PUBLIC  # noqa: E731
     return [
         Category(
             code=category.code,
@@ -218,7 +219,7 @@ def key_figures(data: BudgetData) -> KeyFigures:
         basic=total(cells, lambda c: c.kind == LineKind.BASIC),
         project=total(cells, lambda c: c.kind != LineKind.BASIC),
         categories=_categories(data),
-        appropriation=_appropriation(cells),
+        appropriation=appropriation_sums(cells),
         general_public=general_public,
         general_public_basic=general_public_basic,
         gov_fund=total(cells, lambda c: c.group == G.GOV_FUND),

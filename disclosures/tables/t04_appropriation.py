@@ -6,28 +6,12 @@ from budgets.fields import ZERO
 from budgets.funding import APPROPRIATION_GROUPS
 from budgets.funding import FundingGroup as G
 from budgets.funding import FundingSource as S
+from disclosures.keyfigures import CARRIED_APPROPRIATION, appropriation_group, appropriation_sums
 from disclosures.tables.base import ReportTable, Row, RowKind, amount, group, text
 from disclosures.tables.common import category_number
 from disclosures.tables.data import BudgetData, Cell, total
 
-CARRY_OF = {S.CARRY_GP: G.GENERAL_PUBLIC, S.CARRY_GF: G.GOV_FUND, S.CARRY_SC: G.STATE_CAPITAL}
-
-
-def appropriation_group(cell: Cell) -> G | None:
-    """The treasury budget a cell's money belongs to (this year's or carried over), if any."""
-    if cell.group in APPROPRIATION_GROUPS:
-        return cell.group
-    return CARRY_OF.get(cell.source)
-
-
-def _columns_of(cells: list[Cell]) -> dict:
-    return {
-        "total": total(cells),
-        "gp": total(cells, lambda c: appropriation_group(c) == G.GENERAL_PUBLIC),
-        "gp_appropriation": total(cells, lambda c: c.source == S.GP_APPROPRIATION),
-        "gf": total(cells, lambda c: appropriation_group(c) == G.GOV_FUND),
-        "sc": total(cells, lambda c: appropriation_group(c) == G.STATE_CAPITAL),
-    }
+_columns_of = appropriation_sums  # the 支出 columns of one row
 
 
 def _income(cells: list[Cell]) -> list[tuple[str, object, RowKind, str]]:
@@ -37,7 +21,7 @@ def _income(cells: list[Cell]) -> list[tuple[str, object, RowKind, str]]:
         return total(cells, predicate)
 
     current = [c for c in cells if c.group in APPROPRIATION_GROUPS]
-    carried = [c for c in cells if c.source in CARRY_OF]
+    carried = [c for c in cells if c.source in CARRIED_APPROPRIATION]
     section, item = RowKind.SECTION, RowKind.ITEM
     return [
         ("一、本年收入", total(current), RowKind.CATEGORY, "current"),
