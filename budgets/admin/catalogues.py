@@ -49,14 +49,14 @@ class CatalogueAdmin(ImportExportModelAdmin):
 @admin.register(FunctionalSubject)
 class FunctionalSubjectAdmin(CatalogueAdmin):
     resource_classes = [FunctionalSubjectResource]
-    list_display = ("code", "name", "short_name", "level", "valid_from", "valid_to")
+    list_display = ("code", "name", "short_name", "level", "valid_from", "valid_to", "source")
     leaf_levels = {"functional_subject": "item"}
 
 
 @admin.register(EconomicSubject)
 class EconomicSubjectAdmin(CatalogueAdmin):
     resource_classes = [EconomicSubjectResource]
-    list_display = ("scheme", "code", "name", "level", "valid_from", "valid_to")
+    list_display = ("scheme", "code", "name", "level", "valid_from", "valid_to", "source")
     list_filter = ("scheme", "level", "valid_from", "valid_to")
     leaf_levels = {"dept_economic": "section", "gov_economic": "section"}
 

@@ -41,6 +41,14 @@ class CatalogueEntry(models.Model):
     level = models.CharField("级次", max_length=10, choices=ClassificationLevel.choices)
     valid_from = models.PositiveSmallIntegerField("起始年度")
     valid_to = models.PositiveSmallIntegerField("截止年度", null=True, blank=True)
+    # Where the name was taken from, so an administrator can tell verified names from
+    # transcribed ones: "seed:000+002" (printed so in a published example) or "edition:2022".
+    source = models.CharField(
+        "来源",
+        max_length=40,
+        blank=True,
+        help_text="seed:编号 表示与已公开的部门预算逐字核对；edition:年度 表示按该年度科目转录。",
+    )
 
     objects = EditionQuerySet.as_manager()
 

@@ -30,6 +30,9 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def _upsert(model, rows: list[dict], key_fields: tuple[str, ...]) -> int:
     """Create or update ``rows`` keyed on ``key_fields``; returns how many rows changed."""
+    # A historical model (migration 0002) may predate a column such as ``source``: drop it.
+    names = {f.name for f in model._meta.concrete_fields}
+    rows = [{k: v for k, v in row.items() if k in names} for row in rows]
     existing = {tuple(getattr(obj, f) for f in key_fields): obj for obj in model.objects.all()}
     to_create, to_update, fields = [], [], set()
     for row in rows:
@@ -58,6 +61,7 @@ def _functional_rows(directory: Path) -> list[dict]:
             "level": FUNCTIONAL_LEVELS[len(r["code"])],
             "valid_from": _year(r["valid_from"]),
             "valid_to": _year(r.get("valid_to")),
+            "source": r.get("source", ""),
         }
         for r in _read(directory / "functional.csv")
     ]
@@ -74,6 +78,7 @@ def _economic_rows(directory: Path) -> list[dict]:
                 "level": ECONOMIC_LEVELS[len(r["code"])],
                 "valid_from": _year(r["valid_from"]),
                 "valid_to": _year(r.get("valid_to")),
+                "source": r.get("source", ""),
             }
             for r in _read(directory / filename)
         ]
