@@ -253,6 +253,8 @@ LOGGING = {
         # development server's access lines; SQL stays quiet even at DEBUG.
         "django": {"level": LOG_LEVEL, "propagate": True},
         "django.db.backends": {"level": "WARNING", "propagate": True},
+        # django-axes announces its configuration at INFO on every start.
+        "axes": {"level": "WARNING", "propagate": True},
     },
 }
 

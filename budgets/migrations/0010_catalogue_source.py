@@ -13,7 +13,7 @@ def reload(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgets', '0008_alter_historicalprioryearfigures_operating_costs'),
+        ('budgets', '0009_disclosure_format'),
     ]
 
     operations = [
