@@ -44,17 +44,22 @@ def pair_scopes(dept_code: str, gov_code: str, year: int) -> set[str]:
     )
 
 
+def cross_kind_message(*, dept_code: str, gov_code: str, scopes: set[str], unit) -> str | None:
+    """The warning for a pair meant for the other unit kind, or None if the pair fits."""
+    if not scopes or correspondence_scope(unit.kind) in scopes:
+        return None
+    other = CorrespondenceScope(sorted(scopes)[0]).label
+    return (
+        f"部门经济分类 {dept_code} 与政府经济分类 {gov_code} "
+        f"的对应关系适用于{other}，而预算单位“{unit.name}”是{unit.get_kind_display()}。"
+    )
+
+
 def economic_pair_warning(line) -> str | None:
     """A pair meant for the other unit kind: allowed (real budgets mix them), but flagged."""
-    scopes = pair_scopes(line.dept_economic.code, line.gov_economic.code, line.budget.year)
-    wanted = correspondence_scope(line.unit.kind)
-    if scopes and wanted not in scopes:
-        other = CorrespondenceScope(next(iter(scopes))).label
-        return (
-            f"部门经济分类 {line.dept_economic.code} 与政府经济分类 {line.gov_economic.code} "
-            f"的对应关系适用于{other}，而预算单位“{line.unit.name}”是{line.unit.get_kind_display()}。"
-        )
-    return None
+    dept_code, gov_code = line.dept_economic.code, line.gov_economic.code
+    scopes = pair_scopes(dept_code, gov_code, line.budget.year)
+    return cross_kind_message(dept_code=dept_code, gov_code=gov_code, scopes=scopes, unit=line.unit)
 
 
 def line_errors(line) -> None:

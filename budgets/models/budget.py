@@ -140,15 +140,26 @@ class NarrativeKey(models.TextChoices):
     GLOSSARY = "glossary", "名词解释"
     REASON_INCOME = "reason_income_change", "收入增减主要原因"
     REASON_EXPENDITURE = "reason_expenditure_change", "支出增减主要原因"
+    # One reason for figures that moved together, printed once.
+    REASON_INCOME_EXPENDITURE = "reason_income_expenditure_change", "收入、支出增减主要原因（共用）"
     REASON_APPROPRIATION = "reason_appropriation_change", "财政拨款收支增减主要原因"
     REASON_GENERAL_PUBLIC = "reason_general_public_change", "一般公共预算支出增减主要原因"
-    REASON_THREE_PUBLIC = "reason_three_public_change", "“三公”经费增减主要原因"
+    REASON_THREE_PUBLIC = "reason_three_public_change", "“三公”经费增减主要原因（总体）"
     REASON_OUTBOUND = "reason_outbound_change", "因公出国（境）费增减原因"
-    REASON_VEHICLE = "reason_vehicle_change", "公务用车购置及运行费增减原因"
+    # Shared by 购置 and 运行维护 (printed once); each may instead have its own reason.
+    REASON_VEHICLE = "reason_vehicle_change", "公务用车购置及运行费增减原因（两项共用）"
+    REASON_VEHICLE_PURCHASE = "reason_vehicle_purchase_change", "公务用车购置费增减原因"
+    REASON_VEHICLE_OPERATION = "reason_vehicle_operation_change", "公务用车运行维护费增减原因"
     REASON_RECEPTION = "reason_reception_change", "公务接待费增减原因"
     REASON_OPERATING_COSTS = "reason_operating_cost_change", "机关运行经费增减原因"
     REASON_GOV_FUND = "reason_gov_fund_change", "政府性基金预算增减原因"
     GENERAL_PUBLIC_USAGE = "general_public_usage", "一般公共预算主要用途"
+    # What the money is used for, printed instead of the standard sentence when given.
+    USAGE_OUTBOUND = "usage_outbound", "因公出国（境）费主要用途"
+    USAGE_RECEPTION = "usage_reception", "公务接待费主要用途"
+    USAGE_VEHICLE = "usage_vehicle", "公务用车购置及运行费主要用途"
+    USAGE_OPERATING_COSTS = "usage_operating_costs", "机关运行经费主要用途"
+    USAGE_GOV_FUND = "usage_gov_fund", "政府性基金预算支出主要用途"
     PERFORMANCE_STATEMENT = "performance_statement", "绩效目标设置情况"
     OTHER_NOTES = "other_notes", "其他需要说明的事项"
 

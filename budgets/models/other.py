@@ -1,5 +1,7 @@
 """What the narrative states but the lines cannot give: 政府采购, 国有资产, 专项转移支付."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
 
@@ -70,6 +72,11 @@ class AssetHolding(models.Model):
     category = models.CharField("资产类别", max_length=20, choices=AssetCategory.choices)
     quantity = models.DecimalField("数量", max_digits=12, decimal_places=2, default=0)
     value = MoneyField("价值（万元）", null=True, blank=True)
+    # Real disclosures state holdings at the end of the previous year (003: 截止时间
+    # 2023-12-31 in a 2024 budget); empty means 31 December of the year before the budget.
+    as_of = models.DateField(
+        "截止日期", null=True, blank=True, help_text="留空即预算年度上一年的 12 月 31 日。"
+    )
 
     class Meta:
         verbose_name = "国有资产占用"
@@ -90,6 +97,10 @@ class AssetHolding(models.Model):
 
     def __str__(self):
         return f"{self.get_category_display()} {self.quantity}"
+
+    def as_of_date(self, year: int) -> datetime.date:
+        """The date the quantity is counted at, for a budget of ``year``."""
+        return self.as_of or datetime.date(year - 1, 12, 31)
 
 
 class TransferPayment(models.Model):

@@ -138,7 +138,11 @@ SHEETS = (
     Sheet(
         "assets",
         "国有资产",
-        (C("category", "资产类别"), C("quantity", "数量", "amount")),
+        (
+            C("category", "资产类别"),
+            C("quantity", "数量", "amount"),
+            C("as_of", "截止日期", required=False),
+        ),
         required=False,
     ),
     Sheet(

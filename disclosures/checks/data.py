@@ -1,10 +1,12 @@
 """Warnings about suspicious data (not contradictions between tables)."""
 
+from collections import defaultdict
+
 from django.db.models import Q, Sum
 
 from budgets.fields import quantize
-from budgets.models import ExpenditureLine, Project
-from budgets.validation import project_total_error
+from budgets.models import EconomicCorrespondence, ExpenditureLine, Project
+from budgets.validation import cross_kind_message, project_total_error
 from disclosures.checks.base import Collector, money
 from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.comparisons import comparisons
@@ -14,6 +16,7 @@ from disclosures.tables.data import BudgetData
 def check_data(data: BudgetData, figures: KeyFigures, out: Collector) -> None:
     """Invalid catalogue entries, changes without a reason, projects without goals."""
     _invalid_subjects(data, out)
+    _cross_kind_pairs(data, out)
     _missing_reasons(data, figures, out)
     _project_goals(data, out)
     _declared_totals(data, out)
@@ -35,6 +38,57 @@ def _invalid_subjects(data: BudgetData, out: Collector) -> None:
             (3,),
             f"功能分类科目 {code} {name} 在 {year} 年度的科目目录中无效，请改用当年有效的科目。",
         )
+
+
+def _cross_kind_pairs(data: BudgetData, out: Collector) -> None:
+    """Each line whose economic pair is meant for the other unit kind (行政 vs 事业), named:
+    the same warning the admin form gives, here on every path (import, check_budget, the
+    budget page's checks). Two queries whatever the size of the budget."""
+    scopes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for dept, gov, applies in EconomicCorrespondence.objects.valid_in(data.year).values_list(
+        "dept_code", "gov_code", "applies_to"
+    ):
+        scopes[dept, gov].add(applies)
+    units = {unit.pk: unit for unit in data.units}
+    suspects = {
+        (c.dept_code, c.gov_code)
+        for c in data.cells
+        if c.unit_id in units
+        and cross_kind_message(
+            dept_code=c.dept_code,
+            gov_code=c.gov_code,
+            scopes=scopes.get((c.dept_code, c.gov_code), set()),
+            unit=units[c.unit_id],
+        )
+    }
+    if not suspects:
+        return
+    lines = (
+        ExpenditureLine.objects.filter(budget_id=data.budget.pk)
+        .values_list(
+            "unit_id",
+            "functional_subject__code",
+            "dept_economic__code",
+            "gov_economic__code",
+            "project__name",
+            "amount",
+        )
+        .order_by("unit__code", "pk")
+    )
+    for unit_id, func, dept, gov, project, amount in lines:
+        if (dept, gov) not in suspects or unit_id not in units:
+            continue
+        unit = units[unit_id]
+        message = cross_kind_message(
+            dept_code=dept, gov_code=gov, scopes=scopes[dept, gov], unit=unit
+        )
+        if message:
+            where = f"项目“{project}”的" if project else "基本支出"
+            out.warning(
+                "data-pair-kind",
+                (6,),
+                f"支出明细（{unit.name}，{where}功能分类 {func}，{money(amount)} 万元）：{message}",
+            )
 
 
 def _missing_reasons(data: BudgetData, figures: KeyFigures, out: Collector) -> None:

@@ -4,39 +4,63 @@ from dataclasses import dataclass
 
 from budgets.models import NarrativeKey as K
 from disclosures.keyfigures import KeyFigures
-from disclosures.narrative.wording import Change
+from disclosures.narrative.wording import Change, reason_text
 from disclosures.tables.data import BudgetData
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """A compared figure, the clerk's reason keys that may explain its change."""
+    """A compared figure and the clerk's reason keys that may explain its change.
+
+    ``reason_keys`` are printed with the figure (the first one given wins);
+    ``shared_keys`` are reasons given once for several figures that moved together
+    (收入 and 支出, the whole of “三公”, both 公务用车 items): they explain this figure too
+    but are printed once, where the writer states the figures together.
+    """
 
     key: str
     label: str
     change: Change
     reason_keys: tuple[str, ...]
+    shared_keys: tuple[str, ...] = ()
 
     def reason(self, texts: dict[str, str]) -> str:
-        """The clerk's 主要原因 for a change; empty when nothing changed or none was given."""
+        """The clerk's own 主要原因 for a change; empty when nothing changed or none given."""
         if not self.change.changed:
             return ""
-        return next((texts[k].strip() for k in self.reason_keys if texts.get(k, "").strip()), "")
+        return _first_text(texts, self.reason_keys)
+
+    def shared_reason(self, texts: dict[str, str]) -> str:
+        """The reason given once for this figure and others, if any."""
+        return _first_text(texts, self.shared_keys) if self.change.changed else ""
 
     def missing_reason(self, texts: dict[str, str]) -> bool:
-        return self.change.changed and not self.reason(texts)
+        return self.change.changed and not (self.reason(texts) or self.shared_reason(texts))
 
 
-# (key, label, Figures → current value, PriorYearFigures field, reason keys)
+def _first_text(texts: dict[str, str], keys: tuple[str, ...]) -> str:
+    return next((texts[k] for k in keys if reason_text(texts.get(k, ""))), "")
+
+
+# (key, label, key figures → current value, PriorYearFigures field, reason keys, shared)
 THREE_PUBLIC = "“三公”经费中"
+TOGETHER = (K.REASON_INCOME_EXPENDITURE,)
 SPECS = (
-    ("income", "收入总计", lambda f: f.income_total, "income_total", (K.REASON_INCOME,)),
+    (
+        "income",
+        "收入总计",
+        lambda f: f.income_total,
+        "income_total",
+        (K.REASON_INCOME,),
+        TOGETHER,
+    ),
     (
         "expenditure",
         "支出总计",
         lambda f: f.expenditure_total,
         "expenditure_total",
         (K.REASON_EXPENDITURE,),
+        TOGETHER,
     ),
     (
         "general_public",
@@ -64,13 +88,15 @@ SPECS = (
         f"{THREE_PUBLIC}因公出国（境）费",
         lambda f: f.three_public.get("outbound"),
         "three_public_outbound",
-        (K.REASON_OUTBOUND, K.REASON_THREE_PUBLIC),
+        (K.REASON_OUTBOUND,),
+        (K.REASON_THREE_PUBLIC,),
     ),
     (
         "vehicle_purchase",
         f"{THREE_PUBLIC}公务用车购置费",
         lambda f: f.three_public.get("vehicle_purchase"),
         "three_public_vehicle_purchase",
+        (K.REASON_VEHICLE_PURCHASE,),
         (K.REASON_VEHICLE, K.REASON_THREE_PUBLIC),
     ),
     (
@@ -78,6 +104,7 @@ SPECS = (
         f"{THREE_PUBLIC}公务用车运行维护费",
         lambda f: f.three_public.get("vehicle_operation"),
         "three_public_vehicle_operation",
+        (K.REASON_VEHICLE_OPERATION,),
         (K.REASON_VEHICLE, K.REASON_THREE_PUBLIC),
     ),
     (
@@ -85,7 +112,8 @@ SPECS = (
         f"{THREE_PUBLIC}公务接待费",
         lambda f: f.three_public.get("reception"),
         "three_public_reception",
-        (K.REASON_RECEPTION, K.REASON_THREE_PUBLIC),
+        (K.REASON_RECEPTION,),
+        (K.REASON_THREE_PUBLIC,),
     ),
     (
         "operating_costs",
@@ -101,7 +129,8 @@ def comparisons(data: BudgetData, figures: KeyFigures) -> dict[str, Comparison]:
     """Every compared figure by key; last year's value is None when it is not known."""
     prior = data.prior_year
     out = {}
-    for key, label, current, field, reasons in SPECS:
+    for key, label, current, field, reasons, *shared in SPECS:
         before = getattr(prior, field, None) if prior is not None else None
-        out[key] = Comparison(key, label, Change(current(figures) or 0, before), reasons)
+        change = Change(current(figures) or 0, before)
+        out[key] = Comparison(key, label, change, reasons, tuple(shared[0]) if shared else ())
     return out

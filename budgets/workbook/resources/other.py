@@ -1,5 +1,7 @@
 """Resources of the other sheets: 基本信息, performance goals, 文字说明, 上年对比数, 政府采购 …"""
 
+import datetime
+
 from import_export import resources
 
 from budgets.models import (
@@ -164,10 +166,11 @@ class AssetResource(SheetResource):
     sheet = ASSETS
     category = SheetField(ASSETS, "category", widget=ChoiceWidget(codes.ASSET_LABEL, "资产类别"))
     quantity = SheetField(ASSETS, "quantity")
+    as_of = SheetField(ASSETS, "as_of")
 
     class Meta:
         model = AssetHolding
-        fields = ("category", "quantity")
+        fields = ("category", "quantity", "as_of")
         force_init_instance = True
 
     def __init__(self, **kwargs):
@@ -178,6 +181,15 @@ class AssetResource(SheetResource):
         if asset.category in self.seen:
             return {"category": "同一预算中每类资产只能填写一次。"}
         self.seen.add(asset.category)
+        if isinstance(asset.as_of, str):
+            try:  # a date cell arrives as ISO text (TextWidget); typed text must be one too
+                asset.as_of = (
+                    datetime.date.fromisoformat(asset.as_of.strip())
+                    if asset.as_of.strip()
+                    else None
+                )
+            except ValueError:
+                return {"as_of": f"“{asset.as_of}”不是日期（格式：2021-12-31）"}
         return {}
 
 

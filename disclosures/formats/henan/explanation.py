@@ -10,7 +10,7 @@ from disclosures.formats.henan import other
 from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.comparisons import comparisons
 from disclosures.narrative.shares import shares
-from disclosures.narrative.wording import pct, with_reason, yuan
+from disclosures.narrative.wording import pct, sentence, with_reason, yuan
 
 
 def _parts(named: list[tuple[str, object]]) -> str:
@@ -44,16 +44,28 @@ class Writer:
     def totals(self):
         f = self.f
         text = f"{self.who} {self.year} 年度收入总计 {yuan(f.income_total)}，支出总计 {yuan(f.expenditure_total)}"
-        income = self.changed("income", "收入")
-        spending = self.compare["expenditure"]
-        if income:
-            text += f"，{income}"
-            if spending.change.known:
-                clause = with_reason(
-                    spending.change.phrase("支出"), spending.reason(self.data.narrative)
-                )
-                text += f"；{clause}"
+        if changes := self._income_and_spending():
+            text += f"，与 {self.prior} 年预算相比，{changes}"
         return self.Section("一、收入支出预算总体情况说明", [text + "。"])
+
+    def _income_and_spending(self) -> str:
+        """收入 and 支出 against last year; a reason given for both is printed once."""
+        texts = self.data.narrative
+        income, spending = self.compare["income"], self.compare["expenditure"]
+        if not income.change.known:
+            return ""
+        shared = income.shared_reason(texts) or spending.shared_reason(texts)
+        same = income.change == spending.change
+        if shared and same and income.change.changed:
+            # “收入、支出均增加 215.94 万元，增长 10.37%，主要原因是：…”
+            phrase = (
+                income.change.phrase().replace("增加", "均增加", 1).replace("减少", "均减少", 1)
+            )
+            return with_reason(f"收入、支出{phrase}", shared, lead="主要原因是")
+        parts = [with_reason(income.change.phrase("收入"), income.reason(texts))]
+        if spending.change.known:
+            parts.append(with_reason(spending.change.phrase("支出"), spending.reason(texts)))
+        return with_reason("；".join(parts), shared, lead="主要原因是")
 
     def income(self):
         f = self.f
@@ -102,7 +114,7 @@ class Writer:
             ]
             text += f"。主要用于以下方面：{_parts(by_category)}"
         paragraphs = [text + "。"]
-        if usage := self.data.narrative.get(K.GENERAL_PUBLIC_USAGE, "").strip():
+        if usage := sentence(self.data.narrative.get(K.GENERAL_PUBLIC_USAGE, "")):
             paragraphs.append(usage)
         return self.Section("五、一般公共预算支出预算情况说明", paragraphs)
 

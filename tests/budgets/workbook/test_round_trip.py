@@ -58,3 +58,25 @@ def test_commands_export_and_import_a_folder(demo_drafts, tmp_path):
     assert Budget.objects.count() == 2
     assert "共 3 个文件：成功 2 个，失败 1 个。" in out.getvalue()
     assert "不是有效的 Excel 工作簿" in err.getvalue()
+
+
+def test_asset_dates_round_trip_and_bad_dates_are_named(demo_drafts):
+    """000's holdings are dated 2022-12-31 (as its example states them); the 国有资产 sheet
+    carries the date out and back, and a text that is no date is a named problem."""
+    from budgets.models import AssetHolding
+    from budgets.workbook.importing import budget_workbook_preview
+
+    exported = budget_workbook_export(budget=demo_drafts["000"])
+    book = load_workbook(io.BytesIO(exported))
+    sheet = book["国有资产"]
+    headers = [c.value for c in sheet[1]]
+    assert headers[-1] == "截止日期"
+    Budget.objects.all().delete()
+    imported = budget_workbook_import(data=exported)
+    dates = set(AssetHolding.objects.filter(budget=imported).values_list("as_of", flat=True))
+    assert [d.isoformat() for d in dates] == ["2022-12-31"]
+    sheet.cell(row=2, column=headers.index("截止日期") + 1, value="去年年底")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    problems = [str(p) for p in budget_workbook_preview(data=buffer.getvalue()).problems]
+    assert any("“去年年底”" in p and "日期" in p and "国有资产" in p for p in problems), problems
