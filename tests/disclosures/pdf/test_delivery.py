@@ -28,7 +28,7 @@ def published(demo_drafts, settings, tmp_path):
 
 def run_worker():
     call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", stdout=io.StringIO()
+        "task_worker", "--batch", "--no-startup-delay", stdout=io.StringIO()
     )
 
 
