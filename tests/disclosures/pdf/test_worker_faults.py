@@ -85,7 +85,9 @@ def test_worker_killed_mid_task_then_restarted_completes_the_task(workers, publi
     _assert_table_rendered(publication)
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only: kills a server backend")
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="PostgreSQL only: kills a server backend"
+)
 def test_connection_terminated_during_a_render_worker_survives(workers, publication):
     worker = workers.start()
     wait_until(WorkerHeartbeat.objects.exists, timeout=20, what="the worker's heartbeat")
