@@ -4,7 +4,8 @@ import functools
 import logging
 import time
 
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections, transaction
+from django_tasks_db.utils import exclusive_transaction
 
 logger = logging.getLogger("background")
 
@@ -23,6 +24,18 @@ def connections_reset() -> None:
     for connection in connections.all(initialized_only=True):
         if not connection.in_atomic_block:
             connection.close()
+
+
+def exclusive_write(using: str | None = None):
+    """An atomic block that, on SQLite, takes the write lock first (``BEGIN EXCLUSIVE``).
+
+    django-tasks-db's ``exclusive_transaction`` sets the mode on the connection object, but
+    opening a connection resets it: on a connection not yet open the block would begin
+    DEFERRED, read, then fail at once with ``database is locked`` when it tries to write
+    while another connection writes. So the connection is opened first.
+    """
+    transaction.get_connection(using).ensure_connection()
+    return exclusive_transaction(using)
 
 
 def database_retry(*, attempts: int = 3, delay: float = 1.0):

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 from django_tasks_db.models import DBTaskResult
-from django_tasks_db.utils import exclusive_transaction
 
 from background.models import QueuedTask, WorkerHeartbeat
+from background.retry import exclusive_write
 
 PENDING = {TaskResultStatus.READY, TaskResultStatus.RUNNING}
 # Heartbeat rows of workers that stopped a week ago are of no more use to anybody.
@@ -82,7 +82,7 @@ def task_enqueue_once(*, task, key: str, args: tuple = ()) -> bool:
     SQLite), so two web processes asking at once queue one task. On the database backend
     the task row is written in the same transaction. True when this call queued it.
     """
-    with exclusive_transaction():
+    with exclusive_write():
         marker, _ = QueuedTask.objects.select_for_update().get_or_create(key=key)
         if marker.result_id and _is_pending(task, marker.result_id):
             return False

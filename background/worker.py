@@ -22,9 +22,8 @@ from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
-from django_tasks_db.utils import exclusive_transaction
 
-from background.retry import TRANSIENT_DATABASE_ERRORS, connections_reset
+from background.retry import TRANSIENT_DATABASE_ERRORS, connections_reset, exclusive_write
 from background.services import (
     heartbeat_remove,
     heartbeat_touch,
@@ -94,7 +93,7 @@ class ResilientWorker(Worker):
             tasks = tasks.filter(queue_name__in=self.queue_names)
         if self.excluded_queue_names:
             tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
-        with exclusive_transaction(tasks.db):
+        with exclusive_write(tasks.db):
             task_result = tasks.get_locked()
             if task_result is not None:
                 task_result.claim(self.worker_id)

@@ -85,6 +85,16 @@ def test_worker_killed_mid_task_then_restarted_completes_the_task(workers, publi
     _assert_table_rendered(publication)
 
 
+def _terminate_other_backends() -> None:
+    """pg_terminate_backend on every other connection to the test database: the worker's."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchall(), "the worker had no connection to terminate"
+
+
 @pytest.mark.skipif(
     "connection.vendor != 'postgresql'", reason="PostgreSQL only: kills a server backend"
 )
@@ -93,12 +103,7 @@ def test_connection_terminated_during_a_render_worker_survives(workers, publicat
     wait_until(WorkerHeartbeat.objects.exists, timeout=20, what="the worker's heartbeat")
     assert pdf_enqueue(publication=publication)
     _wait_for(TaskResultStatus.RUNNING, timeout=10)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        assert cursor.fetchall(), "the worker had no connection to terminate"
+    _terminate_other_backends()
     _wait_for(TaskResultStatus.SUCCESSFUL, timeout=30)
     # The cut was noticed — in the task's own queries (retried) or when its outcome was
     # written (re-queued and run again) — and survived.
@@ -106,7 +111,9 @@ def test_connection_terminated_during_a_render_worker_survives(workers, publicat
     assert "暂时性数据库错误" in log or "的结果无法写入" in log, log
     _assert_table_rendered(publication)
 
-    # Still taking tasks: a second rendering is queued and done by the same process.
+    # Cut again while it waits for work: the loop itself reconnects, and takes the next task.
+    _terminate_other_backends()
+    wait_until(lambda: "数据库暂时不可用" in workers.log(worker), timeout=10, what="a reconnect")
     default_storage.delete(table_pdf_path(publication, RENDERED_TABLE))
     DBTaskResult.objects.all().delete()
     assert pdf_enqueue(publication=publication)
