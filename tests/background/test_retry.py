@@ -11,9 +11,10 @@ from background.services import task_enqueue_once
 from disclosures.pdf.tasks import publication_render_pdfs
 
 # Retrying closes the connection, which a test inside a transaction must not do.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+outside_a_transaction = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@outside_a_transaction
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only: kills a backend")
 def test_job_survives_its_connection_being_terminated():
     pids = []
@@ -45,6 +46,7 @@ def test_job_gives_up_after_its_attempts():
     assert len(calls) == 2
 
 
+@outside_a_transaction
 def test_concurrent_callers_queue_one_task(tmp_path):
     """Eight threads (eight connections) ask at once: one task is queued."""
     from tests.disclosures.pdf.workers import shared_database_url

@@ -12,6 +12,7 @@ from background.models import WorkerHeartbeat
 from background.services import heartbeat_touch, tasks_requeue_stale
 from disclosures.pdf.tasks import pdf_enqueue, publication_render_pdfs
 from disclosures.services.publishing import publication_create
+from tests.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,16 +68,16 @@ def test_heartbeat_is_one_row_per_worker_and_old_rows_go():
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["w1"]
 
 
-def test_the_same_pdf_is_never_queued_twice_by_two_web_processes(demo_drafts):
-    publication = publication_create(budget=demo_drafts["000"])
+def test_the_same_pdf_is_never_queued_twice_by_two_web_processes():
+    publication = publication_create(budget=BudgetFactory())
     assert pdf_enqueue(publication=publication)
     cache.clear()  # another web process: its own (per-process) cache knows nothing
     assert not pdf_enqueue(publication=publication)
     assert DBTaskResult.objects.count() == 1
 
 
-def test_a_finished_rendering_may_be_queued_again(demo_drafts):
-    publication = publication_create(budget=demo_drafts["000"])
+def test_a_finished_rendering_may_be_queued_again():
+    publication = publication_create(budget=BudgetFactory())
     assert pdf_enqueue(publication=publication)
     DBTaskResult.objects.update(status=TaskResultStatus.FAILED)
     assert pdf_enqueue(publication=publication)  # e.g. after a failed render

@@ -1,6 +1,6 @@
 """Fault tests: real ``task_worker`` processes killed, cut off from the database, locked out.
 
-Each test publishes the demo budget, leaves one table PDF to render and checks that the
+Each test publishes a budget, leaves one table PDF to render and checks that the
 worker's outcome is a real PDF — whatever happened to the worker on the way. Workers run
 as subprocesses on the test's own database (see ``workers.py``) and are always killed.
 """
@@ -21,7 +21,6 @@ from background.models import WorkerHeartbeat
 from disclosures.pdf.files import table_pdf_path
 from disclosures.pdf.tasks import pdf_enqueue
 from disclosures.services.publishing import publication_create
-from tests.conftest import _demo
 from tests.disclosures.pdf.conftest import squeeze
 from tests.disclosures.pdf.workers import (
     RENDERED_TABLE,
@@ -30,6 +29,7 @@ from tests.disclosures.pdf.workers import (
     shared_database_url,
     wait_until,
 )
+from tests.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -47,9 +47,8 @@ def workers(transactional_db, settings, tmp_path):
 
 @pytest.fixture
 def publication(workers):
-    budget = _demo("--draft")["000"]
-    publication = publication_create(budget=budget)  # queues nothing: pdf_enqueue is on_commit…
-    DBTaskResult.objects.all().delete()  # …which has already run: start from an empty queue
+    publication = publication_create(budget=BudgetFactory())  # on_commit: queues a rendering…
+    DBTaskResult.objects.all().delete()  # …which these tests queue themselves
     leave_one_table(publication)
     return publication
 
