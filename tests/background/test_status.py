@@ -92,7 +92,7 @@ def test_tasks_status_command(settings):
     call_command("tasks_status", stdout=out)
     text = out.getvalue()
     assert "队列后端：database" in text and "排队中：1" in text and "失败：0" in text
-    assert "已等待 7" in text and "工作进程最后心跳：从未收到" in text and "状态：异常" in text
+    assert "已等待 7" in text and "工作进程最后心跳：无" in text and "状态：异常" in text
     with pytest.raises(CommandError, match="任务队列异常"):
         call_command("tasks_status", "--check", stdout=io.StringIO())
 

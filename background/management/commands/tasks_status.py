@@ -27,7 +27,7 @@ class Command(BaseCommand):
             f"队列后端：{status.backend}",
             f"排队中：{status.queued}　运行中：{status.running}　失败：{status.failed}",
             "最早排队的任务：" + ("无" if waited is None else f"已等待 {waited} 秒"),
-            "工作进程最后心跳：" + _ago(status.heartbeat_age_seconds, "从未收到"),
+            "工作进程最后心跳：" + _ago(status.heartbeat_age_seconds, "无（没有在运行的工作进程）"),
         ]
         lines += [
             f"　{w.name}：{_ago(status.heartbeat_age_seconds_of(w), '')}" for w in status.workers
