@@ -116,3 +116,9 @@ def test_admin_status_page_for_the_finance_bureau_only(client):
     client.force_login(staff_of(CLERK_GROUP, department=department, username="clerk"))
     assert client.get(url).status_code == 403
     assert "后台任务状态" not in client.get("/admin/").content.decode()
+
+
+def test_healthz_is_not_redirected_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True  # production: a plain-HTTP probe must still be answered
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/").status_code == 301
