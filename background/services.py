@@ -81,7 +81,12 @@ def task_enqueue_once(*, task, key: str, args: tuple = ()) -> bool:
     The marker row is locked first (row lock on PostgreSQL, an exclusive transaction on
     SQLite), so two web processes asking at once queue one task. On the database backend
     the task row is written in the same transaction. True when this call queued it.
+    A backend that cannot report results (the immediate one) runs the task right here,
+    outside any lock: there is nothing pending to ask about.
     """
+    if not task.get_backend().supports_get_result:
+        task.enqueue(*args)
+        return True
     with exclusive_write():
         marker, _ = QueuedTask.objects.select_for_update().get_or_create(key=key)
         if marker.result_id and _is_pending(task, marker.result_id):
@@ -94,8 +99,6 @@ def task_enqueue_once(*, task, key: str, args: tuple = ()) -> bool:
 
 
 def _is_pending(task, result_id: str) -> bool:
-    if not task.get_backend().supports_get_result:
-        return False  # e.g. the immediate backend: the task has already run
     try:
         return task.get_result(result_id).status in PENDING
     except TaskResultDoesNotExist:

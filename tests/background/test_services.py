@@ -10,8 +10,10 @@ from django_tasks_db.models import DBTaskResult
 
 from background.models import WorkerHeartbeat
 from background.services import heartbeat_touch, tasks_requeue_stale
+from disclosures.pdf.files import table_pdf_exists
 from disclosures.pdf.tasks import pdf_enqueue, publication_render_pdfs
 from disclosures.services.publishing import publication_create
+from tests.disclosures.pdf.workers import RENDERED_TABLE, leave_one_table
 from tests.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,12 @@ def test_a_finished_rendering_may_be_queued_again():
     assert DBTaskResult.objects.count() == 2
     DBTaskResult.objects.all().delete()  # pruned results: queue anew
     assert pdf_enqueue(publication=publication)
+
+
+def test_the_immediate_backend_renders_at_once(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    publication = publication_create(budget=BudgetFactory())
+    leave_one_table(publication)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert pdf_enqueue(publication=publication)
+    assert table_pdf_exists(publication, RENDERED_TABLE)
