@@ -140,7 +140,7 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 
 # Cache: rendered public pages and downloads (keys name the frozen publication, so they
-# never go stale), the "PDF being made" flag. Per-process memory by default; Redis when
+# never go stale). Per-process memory by default; Redis when
 # REDIS_URL is set, shared by every web process and the worker (production).
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -163,8 +163,8 @@ else:
 LISTING_CACHE_LIMIT = int(os.environ.get("DJANGO_LISTING_CACHE_LIMIT", "500"))
 
 # Background work (PDF rendering) through the django.tasks API (backport for Django 5.2).
-# Default: the database queue, worked by `python manage.py db_worker` (started by
-# scripts/start.sh), so a laptop needs nothing else. Production may use Redis (RQ):
+# Default: the database queue, worked by `python manage.py task_worker` (started and
+# restarted by scripts/start.sh), so a laptop needs nothing else. Production may use Redis (RQ):
 # DJANGO_TASKS_BACKEND=rq REDIS_URL=redis://host:6379/0, worker `python manage.py rqworker`.
 TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database")
 if TASKS_BACKEND == "rq":
@@ -264,6 +264,20 @@ LOGGING = {
 # bureau behind one NAT shares an address, so the per-address limit is much higher.
 AXES_HANDLER = "config.lockout.AddressLimitedDatabaseHandler"
 AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_ADDRESS_FAILURE_LIMIT", "30"))
+
+# --- Background work: resilient worker, stale tasks, health (issue 14, item 2) ---------
+# `python manage.py task_worker` (background/worker.py) works the database queue, retries
+# transient database errors with a fresh connection and writes a heartbeat every
+# TASKS_HEARTBEAT_SECONDS. A task left RUNNING by a dead worker (no heartbeat since) is
+# re-queued after TASKS_STALE_SECONDS, at most TASKS_MAX_ATTEMPTS runs in all. /healthz
+# answers 503 when a task has waited HEALTHZ_QUEUE_STALE_SECONDS while no worker is seen.
+INSTALLED_APPS.append("background")
+TASKS_STALE_SECONDS = int(os.environ.get("DJANGO_TASKS_STALE_SECONDS", str(15 * 60)))
+TASKS_HEARTBEAT_SECONDS = float(os.environ.get("DJANGO_TASKS_HEARTBEAT_SECONDS", "10"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("DJANGO_TASKS_MAX_ATTEMPTS", "3"))
+HEALTHZ_QUEUE_STALE_SECONDS = int(os.environ.get("DJANGO_HEALTHZ_QUEUE_STALE_SECONDS", "600"))
+# A load balancer probes /healthz over plain HTTP: no redirect to HTTPS for it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

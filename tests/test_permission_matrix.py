@@ -63,6 +63,8 @@ RIGHTS = {
     "axes.accesslog": {},
     "axes.accessfailurelog": {},
     "django_tasks_database.dbtaskresult": {},
+    # 后台任务状态 (queue counts, worker heartbeats): read-only, for the finance bureau.
+    "background.workerheartbeat": {"finance": "v"},
 }
 # Lines and indicators are added on the budget and project pages (and by import).
 NO_ADD = {
@@ -72,6 +74,7 @@ NO_ADD = {
     "axes.accesslog",
     "axes.accessfailurelog",
     "django_tasks_database.dbtaskresult",
+    "background.workerheartbeat",
 }
 TRANSITION_ROLES = {
     "submit": ({BudgetStatus.DRAFT}, {"reviewer", "finance", "superuser"}),
@@ -206,6 +209,8 @@ ENDPOINTS: dict[str, Row] = {
     "admin:autocomplete": Row("plain", lambda role: role in STAFF),
     "admin:view_on_site": Row("skip", reason="no model has get_absolute_url"),
     "(?P<url>.*)$": Row("skip", reason="admin catch-all: login redirect or 404"),
+    # Load-balancer probe: JSON without secrets, for everybody.
+    "healthz": Row("plain", lambda role: True),
     "disclosures:home": Row("plain", lambda role: True),
     "disclosures:search": Row("plain", lambda role: True),
     "api:disclosures": Row("plain", lambda role: True),

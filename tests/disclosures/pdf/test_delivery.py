@@ -27,9 +27,7 @@ def published(demo_drafts, settings, tmp_path):
 
 
 def run_worker():
-    call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", stdout=io.StringIO()
-    )
+    call_command("task_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
 
 
 # The worker closes database connections between tasks (as it must in production), so this
