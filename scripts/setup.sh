@@ -30,10 +30,13 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
+# requirements-dev.txt: the runtime lock (requirements.txt) plus test and lint tools, every
+# package pinned with its hashes (scripts/lock.sh makes both from requirements/*.in).
+# Production installs requirements.txt only.
 stamp=.venv/.requirements.sha
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
+want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements.txt
+  .venv/bin/python -m pip install --quiet --require-hashes -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
