@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from budgets.fields import MoneyField
 from budgets.models.budget import Budget
@@ -35,6 +36,8 @@ class ProcurementItem(models.Model):
     sme_amount = MoneyField("面向中小企业预留金额（万元）", default=0)
     position = models.PositiveIntegerField("排序", default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "政府采购预算"
         verbose_name_plural = "政府采购预算"
@@ -49,6 +52,14 @@ class ProcurementItem(models.Model):
 
     def __str__(self):
         return f"{self.category} {self.item}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from budgets.models.registry import own_unit_errors
+
+        if errors := own_unit_errors(self):
+            raise ValidationError(errors)
 
 
 class AssetCategory(models.TextChoices):
@@ -70,6 +81,8 @@ class AssetHolding(models.Model):
     category = models.CharField("资产类别", max_length=20, choices=AssetCategory.choices)
     quantity = models.DecimalField("数量", max_digits=12, decimal_places=2, default=0)
     value = MoneyField("价值（万元）", null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "国有资产占用"
@@ -101,6 +114,8 @@ class TransferPayment(models.Model):
     name = models.CharField("项目名称", max_length=200)
     amount = MoneyField("金额（万元）")
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "专项转移支付项目"
