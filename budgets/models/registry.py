@@ -37,13 +37,13 @@ class Owned:
 
     ``budget_path``: lookup from the model to its Budget (``""``: the Budget itself;
     ``None``: the model belongs to a department, not to one budget). ``department_path``:
-    lookup to its Department. ``sheet``: the key of its workbook sheet (``layout.py``).
+    lookup to its Department. ``sheets``: the keys of its workbook sheets (``layout.py``).
     """
 
     model: type[models.Model]
     budget_path: str | None
     department_path: str
-    sheet: str
+    sheets: tuple[str, ...]
 
     @property
     def name(self) -> str:
@@ -61,19 +61,21 @@ class Owned:
 
 # Parents before children: the order in which an imported budget is written.
 OWNED: tuple[Owned, ...] = (
-    Owned(Budget, "", "department", "info"),
-    Owned(BudgetUnit, None, "department", "units"),
-    Owned(Project, "budget", "budget__department", "projects"),
-    Owned(ExpenditureLine, "budget", "budget__department", "lines"),
-    Owned(ProjectIndicator, "project__budget", "project__budget__department", "project_indicators"),
-    Owned(NarrativeSection, "budget", "budget__department", "narrative"),
-    Owned(PriorYearFigures, "budget", "budget__department", "previous_year"),
-    Owned(PerformanceGoal, "budget", "budget__department", "objective"),
-    Owned(DepartmentTask, "budget", "budget__department", "tasks"),
-    Owned(DepartmentIndicator, "budget", "budget__department", "indicators"),
-    Owned(ProcurementItem, "budget", "budget__department", "procurement"),
-    Owned(AssetHolding, "budget", "budget__department", "assets"),
-    Owned(TransferPayment, "budget", "budget__department", "transfer_payments"),
+    Owned(Budget, "", "department", ("info",)),
+    Owned(BudgetUnit, None, "department", ("units",)),
+    Owned(Project, "budget", "budget__department", ("projects",)),
+    Owned(ExpenditureLine, "budget", "budget__department", ("basic_lines", "project_lines")),
+    Owned(
+        ProjectIndicator, "project__budget", "project__budget__department", ("project_indicators",)
+    ),
+    Owned(NarrativeSection, "budget", "budget__department", ("narrative",)),
+    Owned(PriorYearFigures, "budget", "budget__department", ("previous_year",)),
+    Owned(PerformanceGoal, "budget", "budget__department", ("objective",)),
+    Owned(DepartmentTask, "budget", "budget__department", ("tasks",)),
+    Owned(DepartmentIndicator, "budget", "budget__department", ("indicators",)),
+    Owned(ProcurementItem, "budget", "budget__department", ("procurement",)),
+    Owned(AssetHolding, "budget", "budget__department", ("assets",)),
+    Owned(TransferPayment, "budget", "budget__department", ("transfer_payments",)),
 )
 
 # Models of the app that reach a budget or department but are not a clerk's data, and why.

@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from budgets.models import Budget, BudgetUnit
+from budgets.models import Budget, BudgetUnit, NarrativeSection, PerformanceGoal
 from budgets.models.registry import budget_rows, changed_units, units_refusal
 from budgets.services.demo import budget_prepare
 
-# Sheet key → model, in the order they are written (the registry's order: parents first);
+# (sheet keys, model) in the order they are written (the registry's order: parents first);
 # every model keeps 修改记录. The budget and its units are written before these.
-WRITE_ORDER = tuple((entry.sheet, entry.model) for entry in budget_rows())
+WRITE_ORDER = tuple((entry.sheets, entry.model) for entry in budget_rows())
 
 
 def _units_write(department, units: list[BudgetUnit]) -> None:
@@ -36,15 +36,13 @@ def _units_write(department, units: list[BudgetUnit]) -> None:
         bulk_update_with_history(updated, BudgetUnit, ["name", "kind"])
 
 
-def _rows(records: dict[str, list]) -> dict[str, list]:
-    """What is written per key: lines of both sheets together, one goal, one text per 内容."""
-    narrative = {section.key: section for section in records["narrative"]}  # later row wins
-    return {
-        **records,
-        "lines": records["basic_lines"] + records["project_lines"],
-        "narrative": list(narrative.values()),
-        "objective": records["objective"][:1],
-    }
+def _rows(records: dict[str, list]) -> dict[type, list]:
+    """What is written per model: the rows of its sheets, one goal, one text per 内容."""
+    rows = {model: [obj for key in keys for obj in records[key]] for keys, model in WRITE_ORDER}
+    narrative = {section.key: section for section in rows[NarrativeSection]}  # later row wins
+    rows[NarrativeSection] = list(narrative.values())
+    rows[PerformanceGoal] = rows[PerformanceGoal][:1]
+    return rows
 
 
 @transaction.atomic
@@ -60,8 +58,8 @@ def budget_records_write(
     budget = budget_prepare(data=data, create_missing=create_missing)
     _units_write(budget.department, records["units"])
     rows = _rows(records)
-    for key, model in WRITE_ORDER:
-        objects = rows[key]
+    for _, model in WRITE_ORDER:
+        objects = rows[model]
         if not objects:
             continue
         if hasattr(model, "budget"):
