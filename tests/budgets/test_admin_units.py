@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from budgets.models import Budget, ExpenditureLine, ProcurementItem, Project
-from budgets.services.roles import FINANCE_GROUP
 from tests.factories import (
     BudgetFactory,
     FiscalYearFactory,
@@ -18,7 +17,6 @@ from tests.factories import (
     dept_economic,
     functional,
     gov_economic,
-    staff_of,
 )
 from tests.html import field_errors, form_values
 
@@ -70,13 +68,6 @@ def test_new_budget_page_offers_only_own_units(client, world):
     assert unit_options(html, "procurement_items-__prefix__-unit") == {"本部门单位"}
 
 
-def test_finance_sees_only_the_budgets_units_on_its_page(client, world):
-    budget = world["budget"]
-    client.force_login(staff_of(FINANCE_GROUP, region=budget.department.region))
-    html = client.get(reverse("admin:budgets_budget_change", args=[budget.pk])).content.decode()
-    assert "外部门单位" not in html
-
-
 def test_existing_budget_page_offers_only_its_departments_units(client, world):
     budget = world["budget"]
     client.force_login(UserFactory(username="root", is_superuser=True))
@@ -115,9 +106,7 @@ def test_a_new_budget_with_another_departments_unit_is_refused(client, world):
 
 
 @pytest.mark.parametrize("prefix", ["lines", "procurement_items"])
-def test_posting_another_departments_unit_on_a_budget_gets_the_field_message(
-    client, world, prefix
-):
+def test_posting_another_departments_unit_on_a_budget_gets_the_field_message(client, world, prefix):
     budget = world["budget"]
     client.force_login(UserFactory(username="root", is_superuser=True))
     url = reverse("admin:budgets_budget_change", args=[budget.pk])

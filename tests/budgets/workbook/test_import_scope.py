@@ -82,7 +82,9 @@ def test_renaming_region_or_department_is_refused(workbook, cells, message):
 
 def test_unknown_year_is_refused(workbook):
     problems = refused(with_info(workbook, 预算年度=2031))
-    assert "“基本信息”第 2 行“预算年度”列：预算年度 2031 年尚未设立，请先由财政管理员创建" in problems
+    assert (
+        "“基本信息”第 2 行“预算年度”列：预算年度 2031 年尚未设立，请先由财政管理员创建" in problems
+    )
 
 
 def test_unknown_department_and_region_are_refused(workbook):
@@ -96,7 +98,11 @@ def test_the_operator_may_create_missing_ones(workbook):
     data = with_info(workbook, 行政区划代码="419999", 行政区划名称="新设区", 预算年度=2031)
     budget = budget_workbook_import(data=data, create_missing=True)
     department = budget.department
-    assert (department.region.code, department.region.name, budget.year) == ("419999", "新设区", 2031)
+    assert (department.region.code, department.region.name, budget.year) == (
+        "419999",
+        "新设区",
+        2031,
+    )
     assert department.name == "新乡市红旗区医疗保障局"
     # …but never renames an existing one, even so.
     refused(with_info(workbook, 部门名称="改名局"), create_missing=True)
@@ -114,9 +120,7 @@ def test_import_budget_command_creates_only_with_the_flag(workbook, tmp_path):
     assert Budget.objects.filter(fiscal_year__year=2031, department__code="060").exists()
 
 
-def test_units_are_not_changed_while_a_budget_of_the_department_is_submitted(
-    demo_drafts, workbook
-):
+def test_units_are_not_changed_while_a_budget_of_the_department_is_submitted(demo_drafts, workbook):
     department = demo_drafts["000"].department
     BudgetFactory(
         department=department,
