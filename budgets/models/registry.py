@@ -11,7 +11,9 @@ The state lock. A budget's own rows may be changed only while the budget is a �
 A 预算单位 belongs to a department, not to a budget, and every table 2 of the department
 lists all its units: so the department's units may not be added, changed or deleted while
 any budget of the department is 已提交 (under review). Published budgets are frozen in their
-publication snapshots; a reopened (更正) budget is a draft again. A superuser may always edit.
+publication snapshots; a reopened (更正) budget is a draft again. In the admin a superuser may
+still edit a non-draft budget's rows; the unit lock is also checked by ``BudgetUnit.clean()``
+and the workbook writer, so it holds for everybody and every path.
 """
 
 from dataclasses import dataclass
