@@ -135,3 +135,16 @@ def test_units_are_not_changed_while_a_budget_of_the_department_is_submitted(dem
     # Unchanged units are no change: the same workbook without the rename imports.
     unchanged = load_workbook(io.BytesIO(budget_workbook_export(budget=demo_drafts["000"])))
     assert budget_workbook_import(data=saved(unchanged), replace=True).pk == demo_drafts["000"].pk
+
+
+def test_units_renamed_by_an_import_into_a_draft_keep_history(demo_drafts, workbook):
+    sheet = workbook["预算单位"]
+    headers = [c.value for c in sheet[1]]
+    code = sheet.cell(row=2, column=headers.index("单位代码") + 1).value
+    sheet.cell(row=2, column=headers.index("单位名称") + 1, value="改名后的单位")
+    budget_workbook_import(data=saved(workbook), replace=True)
+    unit = BudgetUnit.objects.get(department=demo_drafts["000"].department, code=code)
+    assert unit.name == "改名后的单位"
+    assert unit.history.filter(history_type="~", name="改名后的单位").exists()
+    others = BudgetUnit.history.filter(department_id=unit.department_id, history_type="~")
+    assert others.count() == 1  # unchanged units get no record
