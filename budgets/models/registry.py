@@ -120,15 +120,8 @@ def follow(obj, path: str):
     return obj
 
 
-def budget_of(obj) -> Budget | None:
-    """The budget a registry object belongs to (None for a unit or an unknown model)."""
-    entry = owned(obj) if obj is not None else None
-    if entry is None or entry.budget_path is None:
-        return None
-    return follow(obj, entry.budget_path)
-
-
 def department_of(obj) -> Department | None:
+    """The department a registry object belongs to (also through an unsaved budget)."""
     entry = owned(obj) if obj is not None else None
     return follow(obj, entry.department_path) if entry is not None else None
 

@@ -252,3 +252,22 @@ def test_owned_finds_entries_for_classes_and_instances():
     assert owned(BudgetUnit).budget_path is None
     assert owned(Project(budget=Budget())).name == "project"
     assert owned(Department) is None
+
+
+def test_every_admin_page_of_a_registry_model_applies_the_state_lock():
+    from django.contrib import admin
+
+    from budgets.admin.organisation import BudgetUnitInline
+    from budgets.admin.workflow import DraftOnlyMixin
+
+    registered = {entry.model for entry in OWNED}
+    unlocked = []
+    for model, model_admin in admin.site._registry.items():
+        if model in registered and not isinstance(model_admin, DraftOnlyMixin):
+            unlocked.append(type(model_admin).__name__)
+        for inline in model_admin.inlines:
+            read_only = set(inline.fields or ()) <= set(inline.readonly_fields or ())
+            locked = issubclass(inline, DraftOnlyMixin) or inline is BudgetUnitInline
+            if inline.model in registered and not (locked or read_only):
+                unlocked.append(inline.__name__)
+    assert not unlocked, f"admin pages of budget data without the state lock: {unlocked}"
