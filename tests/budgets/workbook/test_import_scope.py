@@ -19,7 +19,9 @@ from budgets.models import (
 )
 from budgets.workbook.export import budget_workbook_export
 from budgets.workbook.importing import ImportRefused, budget_workbook_import
-from tests.factories import BudgetFactory, FiscalYearFactory
+from tests.factories import BudgetFactory, FiscalYearFactory, clerk_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
@@ -148,3 +150,20 @@ def test_units_renamed_by_an_import_into_a_draft_keep_history(demo_drafts, workb
     assert unit.history.filter(history_type="~", name="改名后的单位").exists()
     others = BudgetUnit.history.filter(department_id=unit.department_id, history_type="~")
     assert others.count() == 1  # unchanged units get no record
+
+
+def test_clerks_upload_renaming_the_department_is_refused_in_the_preview(client, workbook):
+    from bs4 import BeautifulSoup
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(clerk_of(Department.objects.get(code="060")))
+    data = with_info(workbook, 部门名称="改名局", 预算年度=2031)
+    before = state()
+    file = SimpleUploadedFile("预算.xlsx", data, content_type=XLSX)
+    response = client.post("/admin/budgets/budget/workbook/import/", {"workbook": file})
+    page = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 200
+    text = page.get_text()
+    assert "部门名称“改名局”与已有的部门 060" in text and "预算年度 2031 年尚未设立" in text
+    assert not page.select("input[name=token]")  # nothing to confirm
+    assert state() == before
