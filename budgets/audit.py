@@ -6,32 +6,14 @@ Read-only selector behind the admin page 修改记录; reviewers and the finance
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from budgets.models import (
-    Budget,
-    DepartmentIndicator,
-    DepartmentTask,
-    ExpenditureLine,
-    NarrativeSection,
-    PerformanceGoal,
-    PriorYearFigures,
-    Project,
-    ProjectIndicator,
-)
+from budgets.models import Budget
+from budgets.models.registry import OWNED
 
 ACTIONS = {"+": "新增", "~": "修改", "-": "删除"}
 
-# model → lookup from its historical record to the budget id
-AUDITED = [
-    (Budget, "id"),
-    (PriorYearFigures, "budget_id"),
-    (NarrativeSection, "budget_id"),
-    (ExpenditureLine, "budget_id"),
-    (Project, "budget_id"),
-    (ProjectIndicator, "project__budget_id"),
-    (PerformanceGoal, "budget_id"),
-    (DepartmentTask, "budget_id"),
-    (DepartmentIndicator, "budget_id"),
-]
+# model → lookup from its historical record to the budget: every model of the registry
+# that belongs to one budget (a unit belongs to its department, not to a budget).
+AUDITED = [(entry.model, entry.budget_path) for entry in OWNED if entry.budget_path is not None]
 
 
 @dataclass
@@ -44,12 +26,17 @@ class AuditEntry:
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, old, new)
 
 
-def _record_ids(model, lookup: str, budget: Budget) -> dict:
-    if "__" not in lookup:
-        return {lookup: budget.pk}
-    # Historical rows keep only the parent's id, so resolve the projects (even deleted ones).
-    project_ids = Project.history.filter(budget_id=budget.pk).values_list("id", flat=True)
-    return {"project_id__in": set(project_ids)}
+def _record_ids(model, path: str, budget: Budget) -> dict:
+    """The filter of ``model``'s historical rows that belong to ``budget``."""
+    if not path:
+        return {"id": budget.pk}
+    if "__" not in path:
+        return {f"{path}_id": budget.pk}
+    # Historical rows keep only the parent's id, so resolve the parents (even deleted ones).
+    parent_name, rest = path.split("__", 1)
+    parent = model._meta.get_field(parent_name).related_model
+    parent_ids = parent.history.filter(**_record_ids(parent, rest, budget)).values_list("id")
+    return {f"{parent_name}_id__in": {row[0] for row in parent_ids}}
 
 
 def _entry(model, record) -> AuditEntry:

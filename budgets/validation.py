@@ -64,12 +64,13 @@ def economic_pair_warning(line) -> str | None:
 
 def line_errors(line) -> None:
     """Raise a ValidationError naming each bad field of an expenditure line."""
+    from budgets.models.registry import follow, own_unit_errors
+
     errors: dict[str, str] = {}
-    if line.budget_id:
-        errors.update(_catalogue_errors(line, line.budget.year))
-        if line.unit_id and line.unit.department_id != line.budget.department_id:
-            department = line.budget.department.name
-            errors["unit"] = f"预算单位“{line.unit.name}”不属于部门“{department}”。"
+    budget = follow(line, "budget")  # also an unsaved budget (the lines of a new budget)
+    if budget is not None and budget.fiscal_year_id:
+        errors.update(_catalogue_errors(line, budget.year))
+    errors.update(own_unit_errors(line))
     errors.update(_project_link_errors(line))
     if errors:
         raise ValidationError(errors)
@@ -120,12 +121,10 @@ def _project_link_errors(line) -> dict[str, str]:
 
 def project_errors(project) -> None:
     """Raise a ValidationError if the project's unit is not one of the budget's department."""
-    if not (project.budget_id and project.unit_id):
-        return
-    if project.unit.department_id != project.budget.department_id:
-        raise ValidationError(
-            {"unit": f"项目单位“{project.unit.name}”不属于部门“{project.budget.department.name}”。"}
-        )
+    from budgets.models.registry import own_unit_errors
+
+    if errors := own_unit_errors(project):
+        raise ValidationError(errors)
 
 
 def project_total_error(declared_total: Decimal | None, lines_total: Decimal) -> str | None:

@@ -76,6 +76,9 @@ NO_ADD = {
     "django_tasks_database.dbtaskresult",
     "background.workerheartbeat",
 }
+# Each matrix department has a budget under review (已提交), which locks the department's
+# units (budgets/models/registry.py): only a superuser may delete one then.
+LOCKED = {("budgets.budgetunit", "delete")}
 TRANSITION_ROLES = {
     "submit": ({BudgetStatus.DRAFT}, {"reviewer", "finance", "superuser"}),
     "return": ({BudgetStatus.SUBMITTED}, {"reviewer", "finance", "superuser"}),
@@ -150,6 +153,12 @@ def _model_rows() -> dict[str, Row]:
         rows[f"{model._meta.app_label}/{model._meta.model_name}/<path:object_id>/"] = Row(
             "redirect"
         )
+    # Units keep 修改记录 like the budget data: their history is for reviewers and the bureau.
+    unit = "budgets.budgetunit"
+    rows["admin:budgets_budgetunit_history"] = Row("model", model=unit, action="data_history")
+    rows["admin:budgets_budgetunit_simple_history"] = Row(
+        "model", model=unit, action="simple_history"
+    )
     return rows
 
 
@@ -171,6 +180,10 @@ def _model_expect(row: Row, role: str) -> bool:
     right |= {"import": "c", "export": "v", "password": "c"}
     if row.action == "add" and row.model in NO_ADD:
         return False
+    if (row.model, row.action) in LOCKED:
+        return role == "superuser"
+    if row.action in ("data_history", "simple_history"):
+        return role in HISTORY_VIEWERS and may(role, row.model, "v")
     return may(role, row.model, right[row.action])
 
 
@@ -411,7 +424,8 @@ def _cases(world, key, row, role, client):
         elif obj is None:  # e.g. no lock-out has happened: the admin says "不存在"
             yield "-", "-", False, _get(client, reverse(key, args=[0]))
         else:
-            yield "-", "-", _model_expect(row, role), _get(client, reverse(key, args=[obj.pk]))
+            url = reverse(key, args=_object_args(obj, row.action))
+            yield "-", "-", _model_expect(row, role), _get(client, url)
         return
     for (scope, state), budget in world["budgets"].items():
         if row.kind == "public":

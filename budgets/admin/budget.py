@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
-from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsInlineMixin
 from budgets.admin.workbook import BudgetWorkbookAdminMixin
 from budgets.admin.workflow import (
     AuditAdminMixin,
@@ -99,7 +99,7 @@ class DepartmentIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularI
     fields = ("position", "level1", "level2", "level3", "value", "explanation")
 
 
-class ProcurementInline(DraftOnlyMixin, admin.TabularInline):
+class ProcurementInline(OwnUnitsInlineMixin, DraftOnlyMixin, admin.TabularInline):
     model = ProcurementItem
     extra = 0
     fields = (

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from budgets.admin.locking import LockedAdminMixin
+from budgets.admin.scoping import OwnUnitsInlineMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import ZERO
 from budgets.models import ExpenditureLine, LineKind
@@ -60,7 +61,7 @@ class ProjectLineFormSet(ParentAwareFormSet):
             raise ValidationError(message)
 
 
-class BasicLineInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
+class BasicLineInline(OwnUnitsInlineMixin, LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     """基本支出 lines of a budget."""
 
     model = ExpenditureLine
@@ -80,18 +81,8 @@ class BasicLineInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
             .select_related("unit", "functional_subject", "dept_economic", "gov_economic")
         )
 
-    def get_formset(self, request, obj=None, **kwargs):
-        self.parent_department_id = obj.department_id if obj else None
-        return super().get_formset(request, obj, **kwargs)
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "unit" and getattr(self, "parent_department_id", None):
-            field.queryset = field.queryset.filter(department_id=self.parent_department_id)
-        return field
-
-
-class ProjectLineInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
+class ProjectLineInline(OwnUnitsInlineMixin, LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     """项目支出 lines of one project."""
 
     model = ExpenditureLine

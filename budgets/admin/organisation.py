@@ -1,10 +1,13 @@
 """Regions, years, departments and their units, and which user belongs where."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.workflow import DraftOnlyMixin
 from budgets.models import BudgetUnit, Department, FiscalYear, Region, StaffProfile
+from budgets.models.registry import edit_refusal, units_refusal
 from budgets.selectors import managed_region_id, users_visible
 
 
@@ -20,9 +23,25 @@ class FiscalYearAdmin(admin.ModelAdmin):
 
 
 class BudgetUnitInline(admin.TabularInline):
+    """The department's units; frozen while a budget of the department is 已提交."""
+
     model = BudgetUnit
     extra = 0
     fields = ("code", "name", "kind")
+
+    def _editable(self, request, department) -> bool:
+        if request.user.is_superuser or department is None or department.pk is None:
+            return True
+        return units_refusal(department.pk) is None
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._editable(request, obj)
 
 
 @admin.register(Department)
@@ -35,11 +54,20 @@ class DepartmentAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(BudgetUnit)
-class BudgetUnitAdmin(DepartmentScopedAdminMixin, admin.ModelAdmin):
+class BudgetUnitAdmin(DraftOnlyMixin, DepartmentScopedAdminMixin, SimpleHistoryAdmin):
+    """Units of the visible departments; locked (read-only) while a budget of the unit's
+    department is 已提交 — the registry's state lock, see ``budgets/models/registry.py``."""
+
     list_display = ("code", "name", "kind", "department")
     list_filter = ("kind",)
     search_fields = ("code", "name")
     autocomplete_fields = ("department",)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        unit = self.get_object(request, object_id)
+        if unit is not None and (refusal := edit_refusal(unit)) and request.method == "GET":
+            self.message_user(request, refusal, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class StaffProfileForm(forms.ModelForm):

@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from budgets.admin.lines import ProjectLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.rows import BudgetRowsImportExportMixin
-from budgets.admin.scoping import DepartmentScopedAdminMixin
+from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsAdminMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
 from budgets.models import BudgetStatus, Project, ProjectIndicator
@@ -22,6 +22,7 @@ class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInli
 
 @admin.register(Project)
 class ProjectAdmin(
+    OwnUnitsAdminMixin,
     BudgetRowsImportExportMixin,
     LockedAdminMixin,
     DraftOnlyMixin,
@@ -33,7 +34,7 @@ class ProjectAdmin(
     list_display = ("code", "name", "unit", "kind", "lines_total", "budget")
     list_filter = ("kind", "budget__fiscal_year")
     search_fields = ("code", "name", "unit__name")
-    autocomplete_fields = ("budget", "unit")
+    autocomplete_fields = ("budget",)  # units: a short list of the budget's department
     fields = ("budget", "unit", "code", "name", "kind", "declared_total", "position")
     inlines = [ProjectLineInline, ProjectIndicatorInline]
 

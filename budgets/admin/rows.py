@@ -14,7 +14,11 @@ from import_export.forms import ConfirmImportForm, ImportForm, SelectableFieldsE
 
 from budgets.admin.lines import LINE_FIELDS, SUBJECT_FIELDS
 from budgets.admin.locking import LockedAdminMixin
-from budgets.admin.scoping import DepartmentScopedAdminMixin, visible_departments
+from budgets.admin.scoping import (
+    DepartmentScopedAdminMixin,
+    OwnUnitsAdminMixin,
+    visible_departments,
+)
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.models import Budget, BudgetStatus, ExpenditureLine, ProjectIndicator
 from budgets.workbook.resources import (
@@ -111,6 +115,7 @@ class BudgetRowsImportExportMixin(ImportExportMixin):
 
 @admin.register(ExpenditureLine)
 class ExpenditureLineAdmin(
+    OwnUnitsAdminMixin,
     BudgetRowsImportExportMixin,
     LockedAdminMixin,
     DraftOnlyMixin,

@@ -10,7 +10,8 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
-from budgets.models import BudgetStatus, BudgetTransition, TransitionAction
+from budgets.models import BudgetTransition, TransitionAction
+from budgets.models.registry import edit_refusal
 from budgets.services.workflow import (
     budget_allowed_actions,
     budget_last_return,
@@ -28,26 +29,17 @@ SERVICES = {
 }
 
 
-def budget_of(obj):
-    """The budget an admin object belongs to (a Budget, anything with ``.budget``, or a
-    project indicator through its project)."""
-    if obj is None:
-        return None
-    if hasattr(obj, "transitions"):
-        return obj
-    if hasattr(obj, "budget"):
-        return obj.budget
-    project = getattr(obj, "project", None)  # a project indicator
-    return project.budget if project is not None else None
-
-
 def is_editable(request, obj) -> bool:
-    budget = budget_of(obj)
-    return budget is None or request.user.is_superuser or budget.status == BudgetStatus.DRAFT
+    """The state lock of the registry of budget-owned models (``models/registry.py``)."""
+    return obj is None or request.user.is_superuser or edit_refusal(obj) is None
 
 
 class DraftOnlyMixin:
-    """For ModelAdmins and inlines of budget data: change/add/delete only on drafts."""
+    """For ModelAdmins and inlines of budget data: change/add/delete only on drafts.
+
+    For an inline, ``obj`` is the parent (a budget or project); for a unit, the lock is its
+    department's (no unit changes while a budget of the department is 已提交).
+    """
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and is_editable(request, obj)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 region_code_validator = RegexValidator(r"^\d{6}$", "行政区划代码应为 6 位数字。")
 department_code_validator = RegexValidator(r"^\d{2,12}$", "部门编码应为 2–12 位数字。")
@@ -127,6 +128,8 @@ class BudgetUnit(models.Model):
     name = models.CharField("单位名称", max_length=100)
     kind = models.CharField("单位性质", max_length=4, choices=UnitKind.choices)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "预算单位"
         verbose_name_plural = "预算单位"
@@ -145,8 +148,13 @@ class BudgetUnit(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        from budgets.models.registry import unit_change_refusal
+
         if self.department_id and self.code and not self.code.startswith(self.department.code):
             raise ValidationError({"code": f"单位编码应以部门编码 {self.department.code} 开头。"})
+        # Units are listed in every table 2 of the department: frozen while one is reviewed.
+        if message := unit_change_refusal(self):
+            raise ValidationError(message, code="unit_locked")
 
 
 class StaffProfile(models.Model):

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from budgets.fields import MoneyField
 from budgets.models.budget import Budget
@@ -37,6 +38,8 @@ class ProcurementItem(models.Model):
     sme_amount = MoneyField("面向中小企业预留金额（万元）", default=0)
     position = models.PositiveIntegerField("排序", default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "政府采购预算"
         verbose_name_plural = "政府采购预算"
@@ -51,6 +54,14 @@ class ProcurementItem(models.Model):
 
     def __str__(self):
         return f"{self.category} {self.item}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from budgets.models.registry import own_unit_errors
+
+        if errors := own_unit_errors(self):
+            raise ValidationError(errors)
 
 
 class AssetCategory(models.TextChoices):
@@ -77,6 +88,8 @@ class AssetHolding(models.Model):
     as_of = models.DateField(
         "截止日期", null=True, blank=True, help_text="留空即预算年度上一年的 12 月 31 日。"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "国有资产占用"
@@ -112,6 +125,8 @@ class TransferPayment(models.Model):
     name = models.CharField("项目名称", max_length=200)
     amount = MoneyField("金额（万元）")
     position = models.PositiveIntegerField("排序", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "专项转移支付项目"

@@ -10,6 +10,7 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budgets.models import (
@@ -34,6 +35,7 @@ from budgets.models import (
     Region,
     TransferPayment,
 )
+from budgets.models.registry import budget_rows
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo_data"
 
@@ -72,7 +74,7 @@ def demo_budget_load(*, path: Path) -> Budget:
 @transaction.atomic
 def budget_load(*, data: dict) -> Budget:
     """Create (or replace) the budget described by ``data`` (docs/demo-data-format.md)."""
-    budget = budget_prepare(data=data)
+    budget = budget_prepare(data=data, create_missing=True)  # the demo creates its organisation
     department, year = budget.department, budget.fiscal_year
     units = _load_units(department, data.get("units", []))
     subjects = SubjectCache(year.year)
@@ -85,22 +87,16 @@ def budget_load(*, data: dict) -> Budget:
 
 
 @transaction.atomic
-def budget_prepare(*, data: dict) -> Budget:
+def budget_prepare(*, data: dict, create_missing: bool = False) -> Budget:
     """The saved, empty budget of ``data``'s region, department and year.
 
-    Creates the region, department and year as needed (names updated from ``data``); an
-    existing budget keeps its row (publications, workflow log) but loses all its data.
+    The region, department and year must exist (``ValidationError`` otherwise): a clerk's
+    import writes only inside one budget. With ``create_missing`` (the demo loader, the
+    operator's ``import_budget --create-missing``) missing ones are created from ``data``.
+    Names of existing ones are never changed here: the finance bureau edits them in the
+    admin. An existing budget keeps its row (publications, workflow log) but loses its data.
     """
-    region, _ = Region.objects.update_or_create(
-        code=data["region"]["code"], defaults={"name": data["region"]["name"]}
-    )
-    dept = data["department"]
-    department, _ = Department.objects.update_or_create(
-        region=region,
-        code=dept["code"],
-        defaults={"name": dept["name"], "short_name": dept.get("short_name", "")},
-    )
-    year, _ = FiscalYear.objects.get_or_create(year=data["budget"]["year"])
+    region, department, year = _organisation(data, create_missing=create_missing)
     budget = Budget.objects.filter(department=department, fiscal_year=year).first()
     if budget is None:
         budget = Budget(department=department, fiscal_year=year)
@@ -110,22 +106,30 @@ def budget_prepare(*, data: dict) -> Budget:
     return _saved(budget)
 
 
+def _organisation(data: dict, *, create_missing: bool):
+    """The region, department and fiscal year ``data`` names (created if allowed)."""
+    from budgets.services.organisation import missing_organisation_problems
+
+    if not create_missing and (problems := missing_organisation_problems(data=data)):
+        raise ValidationError(problems)
+    region, _ = Region.objects.get_or_create(
+        code=data["region"]["code"], defaults={"name": data["region"]["name"]}
+    )
+    dept = data["department"]
+    department, _ = Department.objects.get_or_create(
+        region=region,
+        code=dept["code"],
+        defaults={"name": dept["name"], "short_name": dept.get("short_name", "")},
+    )
+    year, _ = FiscalYear.objects.get_or_create(year=data["budget"]["year"])
+    return region, department, year
+
+
 def _clear(budget: Budget) -> None:
-    """Delete a budget's data (not the budget itself), children first."""
-    ProjectIndicator.objects.filter(project__budget=budget).delete()
-    ExpenditureLine.objects.filter(budget=budget).delete()
-    for model in (
-        Project,
-        NarrativeSection,
-        PriorYearFigures,
-        PerformanceGoal,
-        DepartmentTask,
-        DepartmentIndicator,
-        ProcurementItem,
-        AssetHolding,
-        TransferPayment,
-    ):
-        model.objects.filter(budget=budget).delete()
+    """Delete a budget's data (not the budget itself), children first (the registry's
+    order reversed), so no model of the registry is forgotten."""
+    for entry in reversed(budget_rows()):
+        entry.model.objects.filter(**{entry.budget_path: budget}).delete()
 
 
 @transaction.atomic

@@ -8,39 +8,17 @@ department of a region), see ``budgets/admin/scoping.py``. A superuser may do ev
 
 from django.db import transaction
 
+from budgets.models.registry import OWNED
+
 CLERK_GROUP = "填报员"
 REVIEWER_GROUP = "审核员"
 FINANCE_GROUP = "财政管理员"
 
-# Budget data entered per department (clerks edit it while the budget is a draft).
-BUDGET_DATA = [
-    "budget",
-    "budgetunit",
-    "prioryearfigures",
-    "narrativesection",
-    "expenditureline",
-    "project",
-    "projectindicator",
-    "performancegoal",
-    "departmenttask",
-    "departmentindicator",
-    "procurementitem",
-    "assetholding",
-    "transferpayment",
-]
+# Budget data entered per department (clerks edit it while the budget is a draft): the
+# registry of budget-owned models, so a new model gets its permissions with the others.
+BUDGET_DATA = [entry.name for entry in OWNED]
 # The change history (django-simple-history) of that data, for reviewers and the bureau.
-HISTORY = [
-    "historicalbudget",
-    "historicalexpenditureline",
-    "historicalproject",
-    "historicalprojectindicator",
-    "historicalperformancegoal",
-    "historicaldepartmenttask",
-    "historicaldepartmentindicator",
-    "historicalnarrativesection",
-    "historicalprioryearfigures",
-    "budgettransition",
-]
+HISTORY = [entry.history_name for entry in OWNED] + ["budgettransition"]
 # Reference data everybody looks up; the finance bureau maintains it.
 REFERENCE = [
     "department",

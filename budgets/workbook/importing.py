@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budgets.models import Budget, BudgetStatus, Department, PriorYearFigures, Region
+from budgets.services.organisation import organisation_problems
 from budgets.workbook import writing
 from budgets.workbook.layout import INFO
 from budgets.workbook.reading import Problem, SheetRows, workbook_sheets
@@ -146,8 +147,22 @@ def _lookups(head: dict, existing: Budget | None) -> BudgetLookups:
     return BudgetLookups.for_workbook(head, existing)
 
 
-def budget_workbook_preview(*, data: bytes) -> Preview:
-    """Read and check the whole workbook without writing anything."""
+def _organisation_check(rows: SheetRows, head: dict, problems, *, create_missing: bool) -> bool:
+    """Region, department and year of 基本信息 exist (unless ``create_missing``) and keep
+    their names: an import writes inside one budget only. False with problems otherwise."""
+    found = organisation_problems(data=_description(head), create_missing=create_missing)
+    problems += [
+        Problem(rows.sheet.title, rows.numbers[0], INFO.column(key).header, message)
+        for key, message in found
+    ]
+    return not found
+
+
+def budget_workbook_preview(*, data: bytes, create_missing: bool = False) -> Preview:
+    """Read and check the whole workbook without writing anything.
+
+    ``create_missing``: the operator's import may create the region, department and year.
+    """
     sheets, problems = workbook_sheets(data)
     preview = Preview(problems=problems)
     if not sheets:
@@ -157,6 +172,8 @@ def budget_workbook_preview(*, data: bytes) -> Preview:
     if head is None:
         return preview
     preview.data = _description(head)
+    if not _organisation_check(sheets["info"], head, problems, create_missing=create_missing):
+        return preview
     preview.existing = (
         Budget.objects.filter(
             department__region__code=head["region_code"],
@@ -231,14 +248,22 @@ def _refusal(preview: Preview, replace: bool) -> Problem | None:
 
 
 @transaction.atomic
-def budget_workbook_import(*, data: bytes, replace: bool = False) -> Budget:
-    """Import the workbook as one budget, or write nothing and raise ``ImportRefused``."""
-    preview = budget_workbook_preview(data=data)
+def budget_workbook_import(
+    *, data: bytes, replace: bool = False, create_missing: bool = False
+) -> Budget:
+    """Import the workbook as one budget, or write nothing and raise ``ImportRefused``.
+
+    Region, department and year must exist unless ``create_missing`` (the operator's
+    ``import_budget --create-missing``); their names are never changed by an import.
+    """
+    preview = budget_workbook_preview(data=data, create_missing=create_missing)
     if not preview.ok:
         raise ImportRefused(preview.problems)
     if refusal := _refusal(preview, replace):
         raise ImportRefused([refusal])
     try:
-        return writing.budget_records_write(data=preview.data, records=preview.records)
+        return writing.budget_records_write(
+            data=preview.data, records=preview.records, create_missing=create_missing
+        )
     except ValidationError as error:
         raise ImportRefused([Problem("数据", 0, "", m) for m in error.messages]) from None

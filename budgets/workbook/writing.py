@@ -6,80 +6,64 @@ their 修改记录 with django-simple-history's ``bulk_create_with_history``), p
 so that children pick up their parents' new ids.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from budgets.models import (
-    AssetHolding,
-    Budget,
-    BudgetUnit,
-    DepartmentIndicator,
-    DepartmentTask,
-    ExpenditureLine,
-    NarrativeSection,
-    PerformanceGoal,
-    PriorYearFigures,
-    ProcurementItem,
-    Project,
-    ProjectIndicator,
-    TransferPayment,
-)
+from budgets.models import Budget, BudgetUnit, NarrativeSection, PerformanceGoal
+from budgets.models.registry import budget_rows, changed_units, units_refusal
 from budgets.services.demo import budget_prepare
 
-# Sheet key → model, in the order they are written; True: the model keeps 修改记录.
-WRITE_ORDER = (
-    ("projects", Project, True),
-    ("lines", ExpenditureLine, True),
-    ("project_indicators", ProjectIndicator, True),
-    ("narrative", NarrativeSection, True),
-    ("previous_year", PriorYearFigures, True),
-    ("objective", PerformanceGoal, True),
-    ("tasks", DepartmentTask, True),
-    ("indicators", DepartmentIndicator, True),
-    ("procurement", ProcurementItem, False),
-    ("assets", AssetHolding, False),
-    ("transfer_payments", TransferPayment, False),
-)
+# (sheet keys, model) in the order they are written (the registry's order: parents first);
+# every model keeps 修改记录. The budget and its units are written before these.
+WRITE_ORDER = tuple((entry.sheets, entry.model) for entry in budget_rows())
 
 
 def _units_write(department, units: list[BudgetUnit]) -> None:
-    """Add the new units, update name and kind of the department's existing ones."""
+    """Add the new units, update name and kind of the department's existing ones.
+
+    Refused (``ValidationError``) when a unit would change while a budget of the
+    department is 已提交: its table 2 lists every unit (the registry's state lock).
+    """
     for unit in units:
         unit.department = department
-    BudgetUnit.objects.bulk_create([u for u in units if u.pk is None])
-    BudgetUnit.objects.bulk_update([u for u in units if u.pk is not None], ["name", "kind"])
+    changed = changed_units(units)  # unchanged units get no 修改记录 and need no check
+    if changed and (message := units_refusal(department.pk)):
+        raise ValidationError(message)
+    if created := [u for u in changed if u.pk is None]:
+        bulk_create_with_history(created, BudgetUnit)
+    if updated := [u for u in changed if u.pk is not None]:
+        bulk_update_with_history(updated, BudgetUnit, ["name", "kind"])
 
 
-def _rows(records: dict[str, list]) -> dict[str, list]:
-    """What is written per key: lines of both sheets together, one goal, one text per 内容."""
-    narrative = {section.key: section for section in records["narrative"]}  # later row wins
-    return {
-        **records,
-        "lines": records["basic_lines"] + records["project_lines"],
-        "narrative": list(narrative.values()),
-        "objective": records["objective"][:1],
-    }
+def _rows(records: dict[str, list]) -> dict[type, list]:
+    """What is written per model: the rows of its sheets, one goal, one text per 内容."""
+    rows = {model: [obj for key in keys for obj in records[key]] for keys, model in WRITE_ORDER}
+    narrative = {section.key: section for section in rows[NarrativeSection]}  # later row wins
+    rows[NarrativeSection] = list(narrative.values())
+    rows[PerformanceGoal] = rows[PerformanceGoal][:1]
+    return rows
 
 
 @transaction.atomic
-def budget_records_write(*, data: dict, records: dict[str, list]) -> Budget:
+def budget_records_write(
+    *, data: dict, records: dict[str, list], create_missing: bool = False
+) -> Budget:
     """Create (or empty and refill) the budget of ``data`` with the checked ``records``.
 
     ``data`` is the region/department/budget description of 基本信息; ``records`` the
-    unsaved instances per sheet key. Returns the saved budget.
+    unsaved instances per sheet key. Region, department and year must exist unless
+    ``create_missing`` (the operator's command). Returns the saved budget.
     """
-    budget = budget_prepare(data=data)
+    budget = budget_prepare(data=data, create_missing=create_missing)
     _units_write(budget.department, records["units"])
     rows = _rows(records)
-    for key, model, with_history in WRITE_ORDER:
-        objects = rows[key]
+    for _, model in WRITE_ORDER:
+        objects = rows[model]
         if not objects:
             continue
         if hasattr(model, "budget"):
             for instance in objects:
                 instance.budget = budget
-        if with_history:
-            bulk_create_with_history(objects, model)
-        else:
-            model.objects.bulk_create(objects)
+        bulk_create_with_history(objects, model)
     return budget

@@ -102,7 +102,7 @@ def test_unit_must_belong_to_the_budgets_department():
     line = LineFactory()
     line.unit = UnitFactory(name="外部门单位")
     assert errors_of(line)["unit"] == [
-        f"预算单位“外部门单位”不属于部门“{line.budget.department.name}”。"
+        f"预算单位必须属于本部门（{line.budget.department.name}）；“外部门单位”不是本部门的单位。"
     ]
 
 

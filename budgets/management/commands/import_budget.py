@@ -1,4 +1,9 @@
-"""python manage.py import_budget FILE.xlsx [FILE … | FOLDER] [--replace] [--dry-run]"""
+"""python manage.py import_budget FILE.xlsx [FILE … | FOLDER] [--replace] [--dry-run]
+[--create-missing]
+
+Runs as the operator: with ``--create-missing`` a workbook's region, department and year are
+created when they do not exist yet (demos, benchmarks); a clerk's import never creates them.
+"""
 
 from pathlib import Path
 
@@ -26,9 +31,15 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="工作簿文件或文件夹")
         parser.add_argument("--replace", action="store_true", help="替换已存在的草稿预算")
         parser.add_argument("--dry-run", action="store_true", help="只预览检查，不写入")
+        parser.add_argument(
+            "--create-missing",
+            action="store_true",
+            help="行政区划、部门或预算年度不存在时自动创建（仅供运维导入示例数据）",
+        )
 
-    def handle(self, paths, replace, dry_run, **options):
+    def handle(self, paths, replace, dry_run, create_missing, **options):
         files, failed = _files(paths), 0
+        self.create_missing = create_missing
         for number, path in enumerate(files, start=1):
             prefix = f"[{number}/{len(files)}] {path.name}"
             failed += not self._one(path, prefix, replace=replace, dry_run=dry_run)
@@ -45,14 +56,16 @@ class Command(BaseCommand):
             self.stderr.write(f"{prefix}：无法读取文件（{error.strerror}）")
             return False
         if dry_run:
-            preview = budget_workbook_preview(data=data)
+            preview = budget_workbook_preview(data=data, create_missing=self.create_missing)
             counts = "，".join(f"{k} {v} 行" for k, v in preview.counts.items() if v)
             self.stdout.write(f"{prefix}：{preview.title}（{counts}）")
             for problem in preview.problems:
                 self.stderr.write(f"  {problem}")
             return preview.ok
         try:
-            budget = budget_workbook_import(data=data, replace=replace)
+            budget = budget_workbook_import(
+                data=data, replace=replace, create_missing=self.create_missing
+            )
         except ImportRefused as refused:
             self.stderr.write(f"{prefix}：未导入，{len(refused.problems)} 个问题：")
             for problem in refused.problems:
