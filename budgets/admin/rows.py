@@ -17,6 +17,7 @@ from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin, visible_departments
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.models import Budget, BudgetStatus, ExpenditureLine, ProjectIndicator
+from budgets.safe_cells import EXPORT_FORMATS
 from budgets.workbook.resources import (
     BasicLineResource,
     BudgetLookups,
@@ -77,6 +78,7 @@ class BudgetRowsImportExportMixin(ImportExportMixin):
     import_form_class = BudgetImportForm
     confirm_form_class = BudgetConfirmImportForm
     export_form_class = HeaderLabelledExportForm
+    export_formats = EXPORT_FORMATS  # texts like "=HYPERLINK(…)" never become formulas
 
     def _budgets(self, request):
         departments = visible_departments(request.user)
