@@ -6,6 +6,7 @@ safe for development only: SQLite next to the code, DEBUG on, a throw-away secre
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -103,8 +104,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not shared memory, so that two connections (threads) lock the
-    # database the way two server processes do (tests/test_concurrency.py).
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
+    # database the way two server processes do (tests/test_concurrency.py); one file per
+    # test process, so two test runs never share (or delete) each other's database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"budget-disclosure-test-{os.getpid()}.sqlite3")
+    }
     # Two saves at once must queue, not fail with "database is locked": every transaction
     # takes the write lock when it begins (IMMEDIATE — a deferred one that reads first and
     # writes later cannot wait for the lock and fails at once), and a connection waits up

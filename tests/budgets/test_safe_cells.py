@@ -54,3 +54,19 @@ def test_xlsx_text_keeps_the_text_format_for_formula_like_texts():
     cell = Workbook().active["A1"]
     xlsx_text(cell, "=1+1")
     assert (cell.data_type, cell.number_format, cell.value) == ("s", "@", "=1+1")
+
+
+@pytest.mark.django_db
+def test_catalogue_admin_export_quotes_formula_like_names(admin_client):
+    import csv
+
+    from budgets.admin.catalogues import FunctionalSubjectResource
+    from budgets.models import FunctionalSubject
+    from tests.budgets.workbook.test_admin_rows import admin_export
+
+    subject = FunctionalSubject.objects.order_by("id").first()
+    FunctionalSubject.objects.filter(pk=subject.pk).update(name="=1+cmd|' /C calc'!A0")
+    data = admin_export(admin_client, "functionalsubject", FunctionalSubjectResource(), "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert any("'=1+cmd|' /C calc'!A0" in row for row in rows)
+    assert not [c for r in rows for c in r if c[:1] in ("=", "+", "-", "@")]
