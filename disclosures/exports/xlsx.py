@@ -3,7 +3,8 @@
 Headers are merged cells as on the page; amounts are numeric cells in 万元 with the
 format ``#,##0.00``; codes are text cells (so ``2080501`` and ``060001`` keep their
 digits); every text is a string cell, so a name like ``=HYPERLINK(…)`` is never a live
-formula (``budgets/safe_cells.py``); a title row, the department/unit row and the table's notes frame each sheet.
+formula (``budgets/safe_cells.py``); a title row, the department/unit row and the
+table's notes frame each sheet.
 """
 
 from decimal import Decimal
