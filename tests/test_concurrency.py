@@ -137,3 +137,37 @@ def test_two_publishes_at_once_make_one_version(demo_drafts):
     budget.refresh_from_db()
     assert budget.status == BudgetStatus.PUBLISHED
     assert budget.transitions.filter(action="publish").count() == 1
+
+
+def test_many_saves_at_once_one_wins_the_others_are_refused(line):
+    """Six clerks press 保存 at the same instant (a barrier, no pause): one save, five refusals."""
+    clerk = staff_of(CLERK_GROUP, department=line.budget.department, username="c")
+    page = reverse("admin:budgets_expenditureline_change", args=[line.pk])
+    clients = [_client(clerk) for _ in range(6)]
+    forms = [form_values(client.get(page).content.decode()) for client in clients]
+    barrier = threading.Barrier(len(clients))
+    results = [None] * len(clients)
+
+    def save(index):
+        forms[index]["amount"] = f"{20 + index}.00"
+        try:
+            barrier.wait(10)
+            results[index] = clients[index].post(page, forms[index])
+        except Exception as error:  # reported by the assertions
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sorted(r.status_code for r in results) == [200] * 5 + [302]
+    refused = [r for r in results if r.status_code == 200]
+    assert all("已被其他人修改" in " ".join(field_errors(r.content.decode())) for r in refused)
+    winner = results.index(next(r for r in results if r.status_code == 302))
+    line.refresh_from_db()
+    assert (line.amount, line.lock_version) == (Decimal(f"{20 + winner}.00"), 1)
