@@ -6,6 +6,7 @@ safe for development only: SQLite next to the code, DEBUG on, a throw-away secre
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -89,12 +90,32 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 # SQLite by default so a newcomer needs no set-up; PostgreSQL (psycopg 3) in production.
+# Connections persist for a minute; each request first checks that its persistent
+# connection still works (a restarted database or a terminated backend would otherwise
+# fail the next request with a 500) and reconnects if not.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests use a file, not shared memory, so that two connections (threads) lock the
+    # database the way two server processes do (tests/test_concurrency.py); one file per
+    # test process, so two test runs never share (or delete) each other's database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"budget-disclosure-test-{os.getpid()}.sqlite3")
+    }
+    # Two saves at once must queue, not fail with "database is locked": every transaction
+    # takes the write lock when it begins (IMMEDIATE — a deferred one that reads first and
+    # writes later cannot wait for the lock and fails at once), and a connection waits up
+    # to DJANGO_SQLITE_TIMEOUT seconds for it. WAL lets readers run beside the writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -276,6 +297,11 @@ TASKS_MAX_ATTEMPTS = int(os.environ.get("DJANGO_TASKS_MAX_ATTEMPTS", "3"))
 HEALTHZ_QUEUE_STALE_SECONDS = int(os.environ.get("DJANGO_HEALTHZ_QUEUE_STALE_SECONDS", "600"))
 # A load balancer probes /healthz over plain HTTP: no redirect to HTTPS for it.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- Database failures (issue 14, items 8 and 9) ---------------------------------------
+# A busy, locked or dropped database answers the Chinese 503 page "系统繁忙，请稍后重试"
+# (config/errors.py), never a 500: last in the list, so it sees a view's error first.
+MIDDLEWARE.append("config.errors.DatabaseUnavailableMiddleware")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

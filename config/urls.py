@@ -16,3 +16,6 @@ urlpatterns = [
     path("api/", include("disclosures.api_urls")),
     path("", include("disclosures.urls")),
 ]
+
+# Database failures answer a Chinese 503 page; anything else the Chinese 500 page.
+handler500 = "config.errors.server_error"

@@ -5,6 +5,7 @@ from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 
 from budgets.models import EconomicCorrespondence, EconomicSubject, FunctionalSubject
+from budgets.safe_cells import EXPORT_FORMATS
 
 
 class FunctionalSubjectResource(resources.ModelResource):
@@ -32,6 +33,7 @@ class EconomicCorrespondenceResource(resources.ModelResource):
 
 
 class CatalogueAdmin(ImportExportModelAdmin):
+    export_formats = EXPORT_FORMATS  # a name like "=HYPERLINK(…)" never becomes a formula
     list_display = ("code", "name", "level", "valid_from", "valid_to")
     list_filter = ("level", "valid_from", "valid_to")
     search_fields = ("code", "name")

@@ -2,12 +2,22 @@
 
 If somebody else saved the record after this page was opened, saving is refused with a
 Chinese form error instead of silently overwriting their change.
+
+Two saves *at the same moment* both pass the form check (neither has committed yet); the
+database then makes the second wait for the first, and its conditional UPDATE in
+``LockedModel.save`` finds the version moved and raises ``ConcurrentEditError`` after the
+forms were validated. ``LockedAdminMixin.changeform_view`` catches it (the admin's
+transaction has rolled back: nothing of the second save is written) and validates the
+same submission once more, now against the committed first save, so the second user gets
+the same form error as a late save: HTTP 200, their input kept, never a 500.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 
-from budgets.models.locking import conflict_message
+from budgets.models.locking import ConcurrentEditError, conflict_message
 
 
 class LockVersionForm(forms.ModelForm):
@@ -43,3 +53,18 @@ class LockedAdminMixin:
         if "lock_version" in fields:
             fields.remove("lock_version")
         return [*fields, "lock_version"]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The admin's add/change view; a save that lost a race is shown as a form error."""
+        view = super().changeform_view
+        try:
+            return view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            if request.method != "POST":
+                raise
+        try:
+            return view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError as error:
+            # A third save won again meanwhile: say so and show the current data.
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())

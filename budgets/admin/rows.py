@@ -21,6 +21,7 @@ from budgets.admin.scoping import (
 )
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.models import Budget, BudgetStatus, ExpenditureLine, ProjectIndicator
+from budgets.safe_cells import EXPORT_FORMATS
 from budgets.workbook.resources import (
     BasicLineResource,
     BudgetLookups,
@@ -81,6 +82,7 @@ class BudgetRowsImportExportMixin(ImportExportMixin):
     import_form_class = BudgetImportForm
     confirm_form_class = BudgetConfirmImportForm
     export_form_class = HeaderLabelledExportForm
+    export_formats = EXPORT_FORMATS  # texts like "=HYPERLINK(…)" never become formulas
 
     def _budgets(self, request):
         departments = visible_departments(request.user)

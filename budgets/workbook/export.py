@@ -2,7 +2,8 @@
 
 The rows come from the sheets' django-import-export resources (``resources/``); this
 module only lays them out with openpyxl: codes as text cells (format ``@``), amounts as
-numbers with format ``0.00``, an instructions sheet first.
+numbers with format ``0.00``, every text a string cell (never a formula), an
+instructions sheet first.
 """
 
 import io
@@ -13,6 +14,7 @@ from openpyxl.styles import Font
 from tablib import Dataset
 
 from budgets.models import Budget, PerformanceGoal, ProjectIndicator
+from budgets.safe_cells import xlsx_text
 from budgets.workbook.layout import INSTRUCTIONS_TITLE, SHEET, SHEETS
 from budgets.workbook.resources import RESOURCES, PriorYearResource
 
@@ -82,7 +84,9 @@ def _write_cell(sheet, row: int, col: int, column, value) -> None:
     elif column.kind == "int":
         cell.value = int(value)
     else:
-        cell.value = str(value)
+        # A text stays text even when it starts with "=" (budgets/safe_cells.py): a formula
+        # cell would be a live formula in Excel, and read back empty on import.
+        xlsx_text(cell, str(value))
         if column.kind == "code":
             cell.number_format = "@"
 

@@ -2,7 +2,9 @@
 
 One header line (each column's header path joined with ``/``), then the rows; amounts
 in 万元 as plain numbers with two decimals (``2297.34``), no thousands separators, so
-the files load into any tool; a merged cell's value is written in its first column.
+the files load into any tool; a merged cell's value is written in its first column. A
+text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed with
+``'`` so that no spreadsheet runs it as a formula (``budgets/safe_cells.py``).
 """
 
 import csv
@@ -11,6 +13,7 @@ import zipfile
 from decimal import Decimal
 
 from budgets.fields import quantize
+from budgets.safe_cells import csv_text
 from disclosures.document import Disclosure
 from disclosures.exports.layout import header_labels
 from disclosures.exports.names import download_filename
@@ -21,15 +24,16 @@ BOM = "\ufeff"
 
 def _text(value) -> str:
     if isinstance(value, Decimal):
-        return str(quantize(value))
-    return "" if value is None else str(value)
+        return str(quantize(value))  # a number, negative or not: never quoted
+    # A text that a spreadsheet would run as a formula gets a leading "'" (OWASP).
+    return "" if value is None else csv_text(str(value))
 
 
 def table_csv(table: ReportTable) -> bytes:
     """One table as CSV bytes."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header_labels(table))
+    writer.writerow([csv_text(label) for label in header_labels(table)])
     leaves = table.leaves()
     for row in table.rows:
         writer.writerow([_text(row.cells.get(leaf.key)) for leaf in leaves])

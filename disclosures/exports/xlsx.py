@@ -2,7 +2,9 @@
 
 Headers are merged cells as on the page; amounts are numeric cells in 万元 with the
 format ``#,##0.00``; codes are text cells (so ``2080501`` and ``060001`` keep their
-digits); a title row, the department/unit row and the table's notes frame each sheet.
+digits); every text is a string cell, so a name like ``=HYPERLINK(…)`` is never a live
+formula (``budgets/safe_cells.py``); a title row, the department/unit row and the
+table's notes frame each sheet.
 """
 
 from decimal import Decimal
@@ -13,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from budgets.safe_cells import xlsx_text
 from disclosures.document import Disclosure
 from disclosures.exports.layout import GridCell, body_grid, header_grid
 from disclosures.tables.base import ColumnKind, ReportTable, RowKind
@@ -38,10 +41,9 @@ def _write(ws: Worksheet, cell: GridCell, top: int, *, header: bool, bold: bool)
         target.value = value  # openpyxl writes Decimal as a number
         target.number_format = AMOUNT_FORMAT
     elif value not in (None, ""):
-        target.value = str(value)
+        xlsx_text(target, str(value))  # a name starting with "=" is text, not a formula
         if kind == ColumnKind.CODE and not header:
             target.number_format = "@"
-            target.data_type = "s"
     target.border = BORDER
     target.alignment = Alignment(
         horizontal="center" if header else None, vertical="center", wrap_text=True
@@ -62,10 +64,11 @@ def table_sheet_write(ws: Worksheet, table: ReportTable) -> None:
     """Fill one worksheet with one table."""
     width = len(table.leaves())
     ws.title = sheet_name(table)
-    ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
+    xlsx_text(ws.cell(row=1, column=1), table.title)
+    ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
-    ws.cell(row=2, column=1, value=f"部门名称：{table.department_name}")
-    ws.cell(row=2, column=width, value=f"单位：{table.unit_label}")
+    xlsx_text(ws.cell(row=2, column=1), f"部门名称：{table.department_name}")
+    xlsx_text(ws.cell(row=2, column=width), f"单位：{table.unit_label}")
     header = header_grid(table)
     for cell in header:
         _write(ws, cell, FIRST_HEADER_ROW, header=True, bold=True)
@@ -74,7 +77,7 @@ def table_sheet_write(ws: Worksheet, table: ReportTable) -> None:
         for cell in body_grid(table, row, index):
             _write(ws, cell, body_top, header=False, bold=row.kind in BOLD_ROWS)
     for offset, note in enumerate(table.notes):
-        ws.cell(row=body_top + len(table.rows) + 1 + offset, column=1, value=note)
+        xlsx_text(ws.cell(row=body_top + len(table.rows) + 1 + offset, column=1), note)
     for index, leaf in enumerate(table.leaves(), start=1):
         ws.column_dimensions[get_column_letter(index)].width = (
             14 if leaf.kind == ColumnKind.AMOUNT else 24

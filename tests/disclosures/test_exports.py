@@ -92,3 +92,51 @@ def test_downloads_are_the_published_version_not_live_data(client, demo_budgets)
 def test_drafts_have_no_downloads(client, demo_drafts):
     for path in ("xlsx/", "csv/", "tables/3.xlsx", "tables/3.csv"):
         assert client.get(f"{URL}{path}").status_code == 404
+
+
+HOSTILE_PROJECT = '=HYPERLINK("http://x","click")'
+HOSTILE_UNIT = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+def _publish_hostile_names(budget):
+    """Publish a revision whose first project and first unit have formula-like names."""
+    from budgets.models import BudgetUnit, Project
+    from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
+
+    budget_reopen(budget=budget, comment="更正名称")
+    project = Project.objects.filter(budget=budget).order_by("position", "id").first()
+    Project.objects.filter(pk=project.pk).update(name=HOSTILE_PROJECT)
+    unit = BudgetUnit.objects.filter(department=budget.department).order_by("code").first()
+    BudgetUnit.objects.filter(pk=unit.pk).update(name=HOSTILE_UNIT)
+    budget.refresh_from_db()
+    budget_submit(budget=budget)
+    budget_publish(budget=budget)
+
+
+def test_names_that_look_like_formulas_are_text_cells_in_the_workbook(client, demo_budgets):
+    _publish_hostile_names(demo_budgets["000"])
+    book = load_workbook(io.BytesIO(client.get(f"{URL}xlsx/").content))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    assert not [f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"]
+    hostile = [c for c in cells if c.value in (HOSTILE_PROJECT, HOSTILE_UNIT)]
+    assert {c.value for c in hostile} == {HOSTILE_PROJECT, HOSTILE_UNIT}
+    assert all(c.data_type == "s" for c in hostile)
+    # Amounts are still numbers.
+    assert any(c.value == 2297.34 and c.data_type == "n" for c in cells)
+
+
+def test_names_that_look_like_formulas_are_quoted_in_csv(client, demo_budgets):
+    _publish_hostile_names(demo_budgets["000"])
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{URL}csv/").content))
+    cells = [
+        cell
+        for name in archive.namelist()
+        for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")))
+        for cell in row
+    ]
+    assert f"'{HOSTILE_PROJECT}" in cells and f"'{HOSTILE_UNIT}" in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "2297.34" in cells  # numbers are never quoted
+    table = client.get(f"{URL}tables/10.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(table)))
+    assert any(f"'{HOSTILE_PROJECT}" in row for row in rows)

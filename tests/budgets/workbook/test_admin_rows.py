@@ -165,3 +165,37 @@ def test_import_form_speaks_chinese(admin_client, demo_drafts):
     ]
     assert "导入到部门预算:" in labels and "工作表:" in labels
     assert not any("Resource" in label for label in labels)
+
+
+def admin_export(client, model: str, resource, file_format: str) -> bytes:
+    url = f"/admin/budgets/{model}/export/"
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    prefix = type(resource).__name__.lower()
+    fields = {f"{prefix}_{name}": "on" for name in resource.get_export_order()}
+    form = {"format": _format(page, file_format), "resource": "0", **fields}
+    response = client.post(url, form)
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return response.content
+
+
+def test_admin_exports_write_formula_like_names_as_text(client, demo_drafts):
+    import csv
+
+    from budgets.models import Project
+    from budgets.workbook.resources import ProjectResource
+
+    hostile = '=HYPERLINK("http://x","click")'
+    project = Project.objects.filter(budget=demo_drafts["000"]).order_by("id").first()
+    Project.objects.filter(pk=project.pk).update(name=hostile, declared_total="12.50")
+    client.force_login(clerk_of(Department.objects.get(code="060")))
+
+    data = admin_export(client, "project", ProjectResource(), "xlsx")
+    cells = [c for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert [c.data_type for c in cells if c.value == hostile] == ["s"]
+
+    text = admin_export(client, "project", ProjectResource(), "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    row = next(r for r in rows if f"'{hostile}" in r)
+    assert project.code in row and "12.50" in row  # codes and amounts untouched
+    assert not [c for r in rows for c in r if c[:1] in ("=", "+", "-", "@")]

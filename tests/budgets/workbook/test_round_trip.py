@@ -81,3 +81,75 @@ def test_asset_dates_round_trip_and_bad_dates_are_named(demo_drafts):
     book.save(buffer)
     problems = [str(p) for p in budget_workbook_preview(data=buffer.getvalue()).problems]
     assert any("“去年年底”" in p and "日期" in p and "国有资产" in p for p in problems), problems
+
+
+HOSTILE = ["=", "+", "-", "@"]  # what a spreadsheet would read as the start of a formula
+
+
+def _make_texts_hostile(budget) -> int:
+    """Prefix every free text of the budget (names, narrative, indicators, items) with a
+    formula character, e.g. ``=HYPERLINK(…)``-style names. Returns how many were changed."""
+    from django.db import models
+
+    from budgets.models import (
+        DepartmentIndicator,
+        DepartmentTask,
+        NarrativeSection,
+        PerformanceGoal,
+        ProcurementItem,
+        Project,
+        ProjectIndicator,
+        TransferPayment,
+    )
+
+    querysets = [
+        Department.objects.filter(pk=budget.department_id),
+        BudgetUnit.objects.filter(department=budget.department_id),
+        Project.objects.filter(budget=budget),
+        ProjectIndicator.objects.filter(project__budget=budget),
+        NarrativeSection.objects.filter(budget=budget),
+        PerformanceGoal.objects.filter(budget=budget),
+        DepartmentTask.objects.filter(budget=budget),
+        DepartmentIndicator.objects.filter(budget=budget),
+        ProcurementItem.objects.filter(budget=budget),
+        TransferPayment.objects.filter(budget=budget),
+    ]
+    changed = 0
+    for queryset in querysets:
+        fields = [
+            f
+            for f in queryset.model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField)
+            and not f.choices
+            and "code" not in f.name
+        ]
+        for obj in queryset:
+            values = {}
+            for field in fields:
+                if text := getattr(obj, field.name):
+                    prefix = HOSTILE[changed % len(HOSTILE)]
+                    hostile = f'{prefix}HYPERLINK("http://x","{text}")'
+                    if field.max_length and len(hostile) > field.max_length:
+                        hostile = (prefix + text)[: field.max_length]
+                    values[field.name] = hostile
+                    changed += 1
+            if values:
+                queryset.model.objects.filter(pk=obj.pk).update(**values)
+    return changed
+
+
+def test_round_trip_of_texts_that_look_like_formulas(demo_drafts):
+    budget = demo_drafts["000"]
+    assert _make_texts_hostile(budget) > 20
+    exported = budget_workbook_export(budget=budget)
+    before_data = budget_workbook_data(budget=budget)
+    book = load_workbook(io.BytesIO(exported))
+    texts = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    assert not [c.coordinate for c in texts if c.data_type == "f"]  # no live formula
+    Budget.objects.all().delete()
+    BudgetUnit.objects.all().delete()
+    Department.objects.all().delete()
+
+    imported = budget_workbook_import(data=exported)
+
+    assert budget_workbook_data(budget=imported) == before_data
