@@ -125,7 +125,7 @@ def test_connection_terminated_during_a_render_worker_survives(workers, publicat
 def test_database_locked_for_a_while_worker_keeps_taking_tasks(workers, publication):
     worker = workers.start()
     wait_until(WorkerHeartbeat.objects.exists, timeout=20, what="the worker's heartbeat")
-    # Another process holds the whole file for longer than SQLite's 5 s busy timeout.
+    # Another process holds the whole file for longer than the worker's busy timeout (1 s).
     holder = sqlite3.connect(connection.settings_dict["NAME"])
     holder.execute("BEGIN EXCLUSIVE")
     time.sleep(6)

@@ -62,6 +62,9 @@ class Workers:
             "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "DJANGO_TASKS_STALE_SECONDS": "2",
             "DJANGO_TASKS_HEARTBEAT_SECONDS": "0.3",
+            # SQLite waits this long for a lock before "database is locked" (20 s by
+            # default): short, so that the fault tests can outlast it.
+            "DJANGO_SQLITE_TIMEOUT": "1",
             "PYTHONUNBUFFERED": "1",
         }
         self.tmp_path = tmp_path
