@@ -248,3 +248,14 @@ def test_pair_meant_for_the_other_unit_kind_is_warned_on_every_path(demo_budgets
     assert len(after) == 1
     assert "部门经济分类 30101 与政府经济分类 50501 的对应关系适用于事业单位" in after[0]
     assert f"（{unit.name}，基本支出功能分类 {line.functional_subject.code}，" in after[0]
+
+
+def test_pair_warning_after_a_workbook_import(demo_drafts):
+    """An imported budget shows the warning too (it used to appear only in the admin form)."""
+    from budgets.workbook.export import budget_workbook_export
+    from budgets.workbook.importing import budget_workbook_import
+
+    exported = budget_workbook_export(budget=demo_drafts["000"])
+    imported = budget_workbook_import(data=exported, replace=True)
+    warnings = _pair_warnings(imported)
+    assert len(warnings) == 1 and "部门经济分类 30107 与政府经济分类 50501" in warnings[0]
