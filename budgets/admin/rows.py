@@ -17,6 +17,7 @@ from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin, visible_departments
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.models import Budget, BudgetStatus, ExpenditureLine, ProjectIndicator
+from budgets.uploads import GuardedImportAdminMixin, GuardedImportFormMixin
 from budgets.workbook.resources import (
     BasicLineResource,
     BudgetLookups,
@@ -36,7 +37,7 @@ def _draft_budget(budget: Budget) -> Budget:
     return budget
 
 
-class BudgetImportForm(ImportForm):
+class BudgetImportForm(GuardedImportFormMixin, ImportForm):
     """The import form with the draft budget the rows go into."""
 
     budget = forms.ModelChoiceField(
@@ -71,7 +72,7 @@ class HeaderLabelledExportForm(SelectableFieldsExportForm):
         return field.column_name if field is not None else field_name
 
 
-class BudgetRowsImportExportMixin(ImportExportMixin):
+class BudgetRowsImportExportMixin(GuardedImportAdminMixin, ImportExportMixin):
     """Import/export of a budget-row model through the workbook's resources."""
 
     import_form_class = BudgetImportForm
