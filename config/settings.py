@@ -223,7 +223,7 @@ X_FRAME_OPTIONS = "DENY"
 # (a small zip can decompress to gigabytes), sheets are streamed and stop at a row limit.
 # Bodies beyond 2.5 MB are spooled to a temporary file, never held in memory.
 WORKBOOK_UPLOAD_MAX_BYTES = int(os.environ.get("WORKBOOK_UPLOAD_MAX_BYTES", str(10 * 1024**2)))
-WORKBOOK_SHEET_MAX_ROWS = int(os.environ.get("WORKBOOK_SHEET_MAX_ROWS", "50000"))
+WORKBOOK_SHEET_MAX_ROWS = int(os.environ.get("WORKBOOK_SHEET_MAX_ROWS", "10000"))
 WORKBOOK_SHEET_MAX_COLUMNS = 64  # columns read per row (the layout has at most 12)
 WORKBOOK_MEMBER_MAX_BYTES = 64 * 1024**2  # one decompressed worksheet (streamed)
 WORKBOOK_TOTAL_MAX_BYTES = 192 * 1024**2  # all parts together, decompressed
