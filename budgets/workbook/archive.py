@@ -10,7 +10,9 @@ theme, shared strings…) is parsed whole and gets a much tighter bound.
 
 import io
 import posixpath
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -30,6 +32,29 @@ MB = 1024**2
 # the cells of each row are dropped after the row, but not the emptied row itself.
 MAX_ELEMENTS = {"sheet": 200_000, "strings": 1_000_000, "other": 100_000}
 MAX_SHEET_ROWS = 1_048_576  # Excel's own limit
+
+
+# What zipfile, zlib, ElementTree and openpyxl raise on a corrupt file, at load or while
+# rows are streamed (a cut deflate stream, a bad tag, a shared string index out of range, a
+# cell openpyxl cannot convert…). SyntaxError covers ElementTree's ParseError.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    SyntaxError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    ArithmeticError,
+    NotImplementedError,
+    RuntimeError,
+    expat.ExpatError,
+)
 
 
 @dataclass(frozen=True)
@@ -111,10 +136,8 @@ def archive_problem(data: bytes, limits: Limits | None = None) -> str | None:
                 return problem
             roles = _roles(archive, limits)
             return _parts(archive, members, roles, limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
-        return None
-    except (ElementTree.ParseError, RuntimeError, NotImplementedError):
-        return None  # a broken manifest: openpyxl refuses it as no workbook
+    except UNREADABLE:
+        return None  # not a sound archive: the reader says it is no workbook
 
 
 def _parts(archive, members, roles, limits: Limits) -> str | None:

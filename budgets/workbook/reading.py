@@ -1,9 +1,6 @@
 """Read a budget workbook into raw rows per sheet; ``Problem`` names a bad cell (sheet, row, column)."""
 
 import io
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -14,30 +11,12 @@ from tablib import Dataset
 
 from budgets.fields import normalise_amount_text
 from budgets.uploads import too_large_message
+from budgets.workbook.archive import UNREADABLE as ARCHIVE_UNREADABLE
 from budgets.workbook.archive import archive_problem
 from budgets.workbook.layout import SHEETS, Sheet
 
 NOT_A_WORKBOOK = "不是有效的 Excel 工作簿（.xlsx）文件"
-# What openpyxl, zipfile and ElementTree raise on a corrupt file, at load or while rows
-# are streamed (a truncated deflate stream, a bad XML tag, a shared string index out of
-# range, a cell type openpyxl cannot convert…). SyntaxError covers XML ParseError.
-UNREADABLE = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    struct.error,
-    EOFError,
-    OSError,
-    SyntaxError,
-    KeyError,
-    IndexError,
-    TypeError,
-    ValueError,
-    AttributeError,
-    ArithmeticError,
-    NotImplementedError,
-    InvalidFileException,
-)
+UNREADABLE = (*ARCHIVE_UNREADABLE, InvalidFileException)
 
 
 @dataclass(frozen=True)
