@@ -147,19 +147,21 @@ def random_text(rng: random.Random, length: int) -> str:
     return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(length))
 
 
-def big_valid(data: bytes, *, indicators: int, lines: int, seed: int = 2) -> bytes:
-    """A valid workbook of many lines and indicators with long, varied text (~10 MB)."""
+def big_valid(data: bytes, *, indicators: int, lines: int, text: int = 120, seed: int = 2) -> bytes:
+    """A valid workbook of many lines and of indicators with long, varied text (the 指标说明
+    and 指标值确定依据 of ``text`` characters each), which hardly compresses."""
     rng = random.Random(seed)
     data = many_rows(data, count=lines, seed=seed)
     values = sheet_values(data, "项目绩效指标")
     header, body = values[0], [row for row in values[1:] if any(row)]
-    description = header.index("指标说明")
+    columns = [header.index("指标说明"), header.index("指标值确定依据")]
 
     def rows():
         yield row_xml(header)
         for n in range(indicators):
             row = list(body[n % len(body)])
-            row[description] = random_text(rng, 120)
+            for column in columns:
+                row[column] = random_text(rng, text)
             yield row_xml(row)
 
     return replace_sheet(data, "项目绩效指标", rows())
