@@ -31,7 +31,6 @@ MB = 1024**2
 # into objects): a small part of tiny elements costs far more than its size. In a sheet
 # the cells of each row are dropped after the row, but not the emptied row itself.
 MAX_ELEMENTS = {"sheet": 200_000, "strings": 1_000_000, "other": 100_000}
-MAX_SHEET_ROWS = 1_048_576  # Excel's own limit
 
 
 # What zipfile, zlib, ElementTree and openpyxl raise on a corrupt file, at load or while
@@ -64,6 +63,9 @@ class Limits:
     part: int
     total: int
     ratio: int
+    # <row> elements of a sheet, blank ones included: openpyxl parses a sheet without a
+    # <dimension> whole when it opens the workbook, so rows cost time before any limit.
+    rows: int = 1_048_576
 
     @classmethod
     def from_settings(cls) -> "Limits":
@@ -73,6 +75,7 @@ class Limits:
             part=settings.WORKBOOK_PART_MAX_BYTES,
             total=settings.WORKBOOK_TOTAL_MAX_BYTES,
             ratio=settings.WORKBOOK_MAX_RATIO,
+            rows=2 * settings.WORKBOOK_SHEET_MAX_ROWS + 1000,
         )
 
 
@@ -150,12 +153,12 @@ def _parts(archive, members, roles, limits: Limits) -> str | None:
                 f"工作簿部件“{info.filename}”解压后为 {_mb(info.file_size)}，"
                 f"超过 {_mb(limit)} 的上限"
             )
-        if used_as and (problem := _scan(archive, info, used_as)) is not None:
+        if used_as and (problem := _scan(archive, info, used_as, limits)) is not None:
             return problem
     return None
 
 
-def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, used_as: set[str]) -> str | None:
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, used_as: set[str], limits) -> str | None:
     """Count the elements openpyxl would keep, streaming the part through expat (C speed).
 
     A part that is not well-formed passes: openpyxl refuses it as no workbook.
@@ -185,8 +188,8 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, used_as: set[str]) ->
                 parser.Parse(chunk, False)
                 if counts["kept"] - counts["rows"] > MAX_ELEMENTS[kind]:
                     return f"工作簿部件“{info.filename}”包含过多的 XML 元素，疑似恶意文件"
-                if counts["rows"] > MAX_SHEET_ROWS:
-                    return f"工作表“{info.filename}”超过 {MAX_SHEET_ROWS} 行"
+                if counts["rows"] > limits.rows:
+                    return f"工作簿部件“{info.filename}”超过 {limits.rows} 行，行数过多"
             parser.Parse(b"", True)
         except expat.ExpatError:
             return None

@@ -171,3 +171,25 @@ def test_problems_shown_are_capped_with_the_total(admin_client, base, settings):
         budget_workbook_import(data=data, replace=True)
     assert len(refused.value.problems) == 8
     assert str(refused.value).count("不是金额数字") == 5 and "共 8 个问题" in str(refused.value)
+
+
+def test_per_model_imports_refuse_oversized_files_and_bombs(admin_client, base, settings):
+    """The budget-row imports (django-import-export) read xlsx through tablib: same guards."""
+    from budgets.models import Budget, ExpenditureLine
+    from tests.budgets.workbook.test_admin_rows import upload as rows_upload
+
+    budget = Budget.objects.get(department__code="060")
+    before = ExpenditureLine.objects.count()
+    settings.WORKBOOK_UPLOAD_MAX_BYTES = len(base) - 1
+    assert "文件过大" in rows_upload(admin_client, budget, base).content.decode()
+    settings.WORKBOOK_UPLOAD_MAX_BYTES = 10 * 1024**2
+    bomb = hostile.sheet_bomb(base, megabytes=100)
+    assert "疑似压缩炸弹" in rows_upload(admin_client, budget, bomb).content.decode()
+    assert ExpenditureLine.objects.count() == before
+
+
+def test_a_sheet_of_far_too_many_rows_is_refused_before_openpyxl_opens_it(base, settings):
+    """Without a <dimension>, openpyxl parses a whole sheet just to open the workbook."""
+    settings.WORKBOOK_SHEET_MAX_ROWS = 100
+    (problem,) = problems(hostile.many_rows(base, count=1300))
+    assert "超过 1200 行，行数过多" in problem
