@@ -238,7 +238,6 @@ WORKBOOK_UPLOAD_DIR = os.environ.get("WORKBOOK_UPLOAD_DIR", "")  # "" → a temp
 WORKBOOK_UPLOAD_MAX_AGE_HOURS = float(os.environ.get("WORKBOOK_UPLOAD_MAX_AGE_HOURS", "3"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files are spooled to disk
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # non-file form data
-FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_HANDLERS = [
     "budgets.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
