@@ -128,12 +128,14 @@ def main() -> None:
         rows.append((label, path.stat().st_size / 1024**2, result))
     print(f"数据库：{connection.vendor}；内存上限 {BOUND_MB} MB")
     print(
-        f"{'case':22} {'file MB':>8} {'peak MB':>8} {'base MB':>8} {'s':>6} {'page KB':>8}  outcome"
+        f"{'case':22} {'file MB':>8} {'peak MB':>8} {'base MB':>8} {'s':>6} {'page KB':>8}"
+        f"  {'before (issue 14)':18} outcome"
     )
     for label, size, r in rows:
         print(
             f"{label:22} {size:8.1f} {r.get('peak_mb', 0):8.0f} {r.get('baseline_mb', 0):8.0f}"
-            f" {r.get('seconds', 0):6.1f} {r.get('page_kb', 0):8.0f}  {r['outcome']}"
+            f" {r.get('seconds', 0):6.1f} {r.get('page_kb', 0):8.0f}"
+            f"  {BEFORE.get(label, '—'):18} {r['outcome']}"
         )
     worst = max(r.get("peak_mb", 0) for _, _, r in rows)
     print(
