@@ -303,6 +303,33 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # (config/errors.py), never a 500: last in the list, so it sees a view's error first.
 MIDDLEWARE.append("config.errors.DatabaseUnavailableMiddleware")
 
+# --- Uploads (workbook and catalogue imports) ------------------------------------------
+# Every uploaded workbook is refused before it is parsed when it is larger than
+# WORKBOOK_UPLOAD_MAX_BYTES; the archive's members are checked before openpyxl reads them
+# (a small zip can decompress to gigabytes), sheets are streamed and stop at a row limit.
+# Bodies beyond 2.5 MB are spooled to a temporary file, never held in memory.
+WORKBOOK_UPLOAD_MAX_BYTES = int(os.environ.get("WORKBOOK_UPLOAD_MAX_BYTES", str(10 * 1024**2)))
+WORKBOOK_SHEET_MAX_ROWS = int(os.environ.get("WORKBOOK_SHEET_MAX_ROWS", "10000"))
+WORKBOOK_SHEET_MAX_COLUMNS = 64  # columns read per row (the layout has at most 12)
+WORKBOOK_MEMBER_MAX_BYTES = 64 * 1024**2  # one decompressed worksheet (streamed)
+WORKBOOK_TOTAL_MAX_BYTES = 192 * 1024**2  # all parts together, decompressed
+# openpyxl holds the shared strings in memory even in read-only mode, and parses every
+# other part it reads (workbook, styles, manifest…) whole: tighter bounds.
+WORKBOOK_SHARED_STRINGS_MAX_BYTES = 24 * 1024**2
+WORKBOOK_PART_MAX_BYTES = 4 * 1024**2
+WORKBOOK_MAX_RATIO = 200  # decompressed / compressed, for parts over 1 MB
+WORKBOOK_PROBLEMS_SHOWN = 200
+# Uploaded workbooks waiting for confirmation: a private directory, kept this many hours.
+WORKBOOK_UPLOAD_DIR = os.environ.get("WORKBOOK_UPLOAD_DIR", "")  # "" → a temp directory
+WORKBOOK_UPLOAD_MAX_AGE_HOURS = float(os.environ.get("WORKBOOK_UPLOAD_MAX_AGE_HOURS", "3"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files are spooled to disk
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # non-file form data
+FILE_UPLOAD_HANDLERS = [
+    "budgets.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

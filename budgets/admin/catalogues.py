@@ -1,14 +1,53 @@
-"""Catalogue administration: browse, search, and load a new edition from XLSX/CSV."""
+"""Catalogue administration: browse, search, and load a new edition from XLSX/CSV.
+
+An edition file goes through the upload guards (size, archive) before it is read, and its
+codes and names are checked cell by cell: a row with a date, fraction or formula as code,
+or without a name, is named in the preview and nothing of the file is written.
+"""
 
 from django.contrib import admin
-from import_export import resources
+from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
+from import_export.forms import ImportForm
 
 from budgets.models import EconomicCorrespondence, EconomicSubject, FunctionalSubject
 from budgets.safe_cells import EXPORT_FORMATS
+from budgets.services.catalogues import (
+    CORRESPONDENCE_LEVELS,
+    ECONOMIC_LEVELS,
+    FUNCTIONAL_LEVELS,
+    catalogue_code_clean,
+    catalogue_name_clean,
+)
+from budgets.uploads import GuardedImportAdminMixin, GuardedImportFormMixin
+
+
+class CodeWidget(widgets.CharWidget):
+    def __init__(self, lengths, **kwargs):
+        super().__init__(**kwargs)
+        self.lengths = lengths
+
+    def clean(self, value, row=None, **kwargs):
+        return catalogue_code_clean(value, lengths=self.lengths)
+
+
+class NameWidget(widgets.CharWidget):
+    def clean(self, value, row=None, **kwargs):
+        return catalogue_name_clean(value)
+
+
+def _code(name: str, lengths) -> fields.Field:
+    return fields.Field(attribute=name, column_name=name, widget=CodeWidget(lengths))
+
+
+def _name() -> fields.Field:
+    return fields.Field(attribute="name", column_name="name", widget=NameWidget())
 
 
 class FunctionalSubjectResource(resources.ModelResource):
+    code = _code("code", FUNCTIONAL_LEVELS)
+    name = _name()
+
     class Meta:
         model = FunctionalSubject
         import_id_fields = ("code", "valid_from")
@@ -17,6 +56,9 @@ class FunctionalSubjectResource(resources.ModelResource):
 
 
 class EconomicSubjectResource(resources.ModelResource):
+    code = _code("code", ECONOMIC_LEVELS)
+    name = _name()
+
     class Meta:
         model = EconomicSubject
         import_id_fields = ("scheme", "code", "valid_from")
@@ -25,6 +67,9 @@ class EconomicSubjectResource(resources.ModelResource):
 
 
 class EconomicCorrespondenceResource(resources.ModelResource):
+    dept_code = _code("dept_code", CORRESPONDENCE_LEVELS)
+    gov_code = _code("gov_code", CORRESPONDENCE_LEVELS)
+
     class Meta:
         model = EconomicCorrespondence
         import_id_fields = ("dept_code", "gov_code", "applies_to", "valid_from")
@@ -32,8 +77,16 @@ class EconomicCorrespondenceResource(resources.ModelResource):
         skip_unchanged = True
 
 
-class CatalogueAdmin(ImportExportModelAdmin):
+class GuardedImportForm(GuardedImportFormMixin, ImportForm):
+    """The import form with the upload size limit and the archive checks."""
+
+
+class CatalogueImportAdmin(GuardedImportAdminMixin, ImportExportModelAdmin):
+    import_form_class = GuardedImportForm
     export_formats = EXPORT_FORMATS  # a name like "=HYPERLINK(…)" never becomes a formula
+
+
+class CatalogueAdmin(CatalogueImportAdmin):
     list_display = ("code", "name", "level", "valid_from", "valid_to")
     list_filter = ("level", "valid_from", "valid_to")
     search_fields = ("code", "name")
@@ -64,7 +117,7 @@ class EconomicSubjectAdmin(CatalogueAdmin):
 
 
 @admin.register(EconomicCorrespondence)
-class EconomicCorrespondenceAdmin(ImportExportModelAdmin):
+class EconomicCorrespondenceAdmin(CatalogueImportAdmin):
     resource_classes = [EconomicCorrespondenceResource]
     list_display = ("dept_code", "gov_code", "applies_to", "valid_from", "valid_to")
     list_filter = ("applies_to", "valid_from")

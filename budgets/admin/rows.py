@@ -22,6 +22,7 @@ from budgets.admin.scoping import (
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.models import Budget, BudgetStatus, ExpenditureLine, ProjectIndicator
 from budgets.safe_cells import EXPORT_FORMATS
+from budgets.uploads import GuardedImportAdminMixin, GuardedImportFormMixin
 from budgets.workbook.resources import (
     BasicLineResource,
     BudgetLookups,
@@ -41,7 +42,7 @@ def _draft_budget(budget: Budget) -> Budget:
     return budget
 
 
-class BudgetImportForm(ImportForm):
+class BudgetImportForm(GuardedImportFormMixin, ImportForm):
     """The import form with the draft budget the rows go into."""
 
     budget = forms.ModelChoiceField(
@@ -76,7 +77,7 @@ class HeaderLabelledExportForm(SelectableFieldsExportForm):
         return field.column_name if field is not None else field_name
 
 
-class BudgetRowsImportExportMixin(ImportExportMixin):
+class BudgetRowsImportExportMixin(GuardedImportAdminMixin, ImportExportMixin):
     """Import/export of a budget-row model through the workbook's resources."""
 
     import_form_class = BudgetImportForm

@@ -1,10 +1,8 @@
 """Excel workbooks in the admin: export a budget, upload → preview → confirm, blank template."""
 
-import secrets
-import tempfile
-from pathlib import Path
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -13,16 +11,23 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from budgets.admin.scoping import visible_departments
+from budgets.uploads import size_text, upload_problem
 from budgets.workbook.export import blank_workbook, budget_workbook_export
 from budgets.workbook.importing import (
     ImportRefused,
     budget_workbook_import,
     budget_workbook_preview,
 )
+from budgets.workbook.pending import (
+    pending_upload_delete,
+    pending_upload_read,
+    pending_upload_store,
+)
 from budgets.workbook.reading import Problem
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-UPLOADS = Path(tempfile.gettempdir()) / "budget-workbook-uploads"
+EXPIRED = "预览已过期，请重新上传。"
+SESSION_KEY = "budget_workbook_token"
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -73,10 +78,15 @@ class BudgetWorkbookAdminMixin:
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "从 Excel 导入预算",
+            "max_size": size_text(settings.WORKBOOK_UPLOAD_MAX_BYTES),
         }
+        if request.method == "POST" and request.POST.get("cancel"):
+            return self._cancel(request)
         if request.method == "POST" and request.POST.get("token"):
             return self._confirm(request, context)
-        if request.method == "POST" and request.FILES.get("workbook"):
+        if request.method == "POST" and (problem := upload_problem(request, "workbook")):
+            context["problem"] = problem
+        elif request.method == "POST" and request.FILES.get("workbook"):
             return self._preview(request, context)
         return TemplateResponse(request, "admin/budgets/workbook/upload.html", context)
 
@@ -85,33 +95,57 @@ class BudgetWorkbookAdminMixin:
         preview = budget_workbook_preview(data=data)
         if preview.ok and not _own_department(request.user, preview):
             preview.problems.append(Problem("基本信息", 2, "部门代码", "您只能导入本部门的预算"))
+        pending_upload_delete(token=request.session.pop(SESSION_KEY, ""))
         token = ""
         if preview.ok:
-            token = secrets.token_urlsafe(16)
-            UPLOADS.mkdir(parents=True, exist_ok=True)
-            (UPLOADS / f"{token}.xlsx").write_bytes(data)
-            request.session["budget_workbook_token"] = token
-        context.update(preview=preview, token=token, title="导入预览")
+            token = pending_upload_store(data=data)
+            request.session[SESSION_KEY] = token
+        shown = settings.WORKBOOK_PROBLEMS_SHOWN
+        context.update(
+            preview=preview,
+            token=token,
+            title="导入预览",
+            problems_shown=preview.problems[:shown],
+            problems_hidden=max(len(preview.problems) - shown, 0),
+        )
         return TemplateResponse(request, "admin/budgets/workbook/preview.html", context)
+
+    def _cancel(self, request):
+        """取消: the kept upload is removed at once."""
+        pending_upload_delete(token=request.session.pop(SESSION_KEY, ""))
+        self.message_user(request, "已取消导入，上传的工作簿已删除。", messages.INFO)
+        return HttpResponseRedirect(reverse("admin:budget_workbook_import"))
 
     def _confirm(self, request, context):
         token = request.POST["token"]
-        if token != request.session.get("budget_workbook_token"):
-            raise Http404("预览已过期，请重新上传。")
-        upload = UPLOADS / f"{token}.xlsx"
-        if not upload.exists():
-            raise Http404("预览已过期，请重新上传。")
-        data = upload.read_bytes()
+        if token != request.session.get(SESSION_KEY):
+            raise Http404(EXPIRED)
+        data = pending_upload_read(token=token)
+        if data is None:
+            raise Http404(EXPIRED)
         if not _own_department(request.user, budget_workbook_preview(data=data)):
             raise PermissionDenied
         try:
             budget = budget_workbook_import(data=data, replace=bool(request.POST.get("replace")))
         except ImportRefused as refused:
-            for problem in refused.problems:
-                self.message_user(request, str(problem), messages.ERROR)
+            pending_upload_delete(token=request.session.pop(SESSION_KEY, ""))
+            self._refused(request, refused.problems)
             return HttpResponseRedirect(reverse("admin:budget_workbook_import"))
-        upload.unlink(missing_ok=True)
+        pending_upload_delete(token=token)
+        request.session.pop(SESSION_KEY, None)
         self.message_user(
             request, f"已导入 {budget}。下方是十二张公开表的检查结果。", messages.SUCCESS
         )
         return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
+
+    def _refused(self, request, problems: list[Problem]) -> None:
+        """The first problems as messages, then how many more there are."""
+        shown = settings.WORKBOOK_PROBLEMS_SHOWN
+        for problem in problems[:shown]:
+            self.message_user(request, str(problem), messages.ERROR)
+        if len(problems) > shown:
+            self.message_user(
+                request,
+                f"共 {len(problems)} 个问题，仅显示前 {shown} 个。",
+                messages.ERROR,
+            )

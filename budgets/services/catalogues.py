@@ -14,6 +14,36 @@ CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue_data"
 
 FUNCTIONAL_LEVELS = {3: "category", 5: "section", 7: "item"}
 ECONOMIC_LEVELS = {3: "category", 5: "section"}
+CORRESPONDENCE_LEVELS = {5: "section"}  # 部门/政府经济分类 款 pair
+
+
+def catalogue_code_clean(value, *, lengths) -> str:
+    """A catalogue code as text: digits only, as long as one of its levels (3/5/7).
+
+    A spreadsheet turns some cells into dates, fractions or formula results: a code must
+    be typed as digits (a whole number cell is accepted), never read from such a cell.
+    """
+    if isinstance(value, bool) or value is None:
+        raise ValueError("科目编码为空")
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"科目编码“{value}”应为数字（单元格不能是日期、小数或公式）")
+    code = value.strip()
+    if not code:
+        raise ValueError("科目编码为空")
+    wanted = "/".join(str(n) for n in sorted(lengths))
+    if not (code.isascii() and code.isdigit()) or len(code) not in lengths:
+        raise ValueError(f"科目编码“{code[:30]}”应为 {wanted} 位数字")
+    return code
+
+
+def catalogue_name_clean(value) -> str:
+    """A catalogue name: non-empty text (a formula cell without a stored result is empty)."""
+    name = "" if value is None else str(value).strip()
+    if not name:
+        raise ValueError("科目名称不能为空（公式单元格请先转为数值）")
+    return name
 
 
 def _year(value: str | None) -> int | None:
@@ -55,8 +85,8 @@ def _upsert(model, rows: list[dict], key_fields: tuple[str, ...]) -> int:
 def _functional_rows(directory: Path) -> list[dict]:
     return [
         {
-            "code": r["code"],
-            "name": r["name"],
+            "code": catalogue_code_clean(r["code"], lengths=FUNCTIONAL_LEVELS),
+            "name": catalogue_name_clean(r["name"]),
             "short_name": r.get("short_name", ""),
             "level": FUNCTIONAL_LEVELS[len(r["code"])],
             "valid_from": _year(r["valid_from"]),
@@ -73,8 +103,8 @@ def _economic_rows(directory: Path) -> list[dict]:
         rows += [
             {
                 "scheme": scheme,
-                "code": r["code"],
-                "name": r["name"],
+                "code": catalogue_code_clean(r["code"], lengths=ECONOMIC_LEVELS),
+                "name": catalogue_name_clean(r["name"]),
                 "level": ECONOMIC_LEVELS[len(r["code"])],
                 "valid_from": _year(r["valid_from"]),
                 "valid_to": _year(r.get("valid_to")),

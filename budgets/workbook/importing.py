@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -228,7 +229,10 @@ class ImportRefused(Exception):
     """The workbook was not imported; ``problems`` say why (nothing was written)."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__("；".join(str(p) for p in problems))
+        limit = settings.WORKBOOK_PROBLEMS_SHOWN  # a huge workbook, not a huge message
+        shown = problems[:limit]
+        more = f"；共 {len(problems)} 个问题" if len(problems) > limit else ""
+        super().__init__("；".join(str(p) for p in shown) + more)
         self.problems = problems
 
 

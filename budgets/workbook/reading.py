@@ -1,15 +1,22 @@
 """Read a budget workbook into raw rows per sheet; ``Problem`` names a bad cell (sheet, row, column)."""
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from tablib import Dataset
 
 from budgets.fields import normalise_amount_text
+from budgets.uploads import too_large_message
+from budgets.workbook.archive import UNREADABLE as ARCHIVE_UNREADABLE
+from budgets.workbook.archive import archive_problem
 from budgets.workbook.layout import SHEETS, Sheet
+
+NOT_A_WORKBOOK = "不是有效的 Excel 工作簿（.xlsx）文件"
+UNREADABLE = (*ARCHIVE_UNREADABLE, InvalidFileException)
 
 
 @dataclass(frozen=True)
@@ -72,18 +79,25 @@ def _headers(first_row) -> list[str]:
 
 
 def _read_sheet(spec: Sheet, worksheet, problems: list[Problem]) -> SheetRows:
-    rows = SheetRows(spec)
-    values = list(worksheet.iter_rows(values_only=True))
-    headers = _headers(values[0] if values else [])
+    """The sheet's rows, streamed: never more than the row limit is kept."""
+    rows, limit = SheetRows(spec), settings.WORKBOOK_SHEET_MAX_ROWS
+    # Only the first columns are read: a row as wide as Excel allows costs nothing here.
+    values = worksheet.iter_rows(values_only=True, max_col=settings.WORKBOOK_SHEET_MAX_COLUMNS)
+    headers = _headers(next(values, ()))
     missing = [c for c in spec.columns if c.required and c.header not in headers]
     problems += [Problem(spec.title, 1, c.header, "缺少必填列") for c in missing]
     if missing:
         return rows
     rows.dataset.headers = headers
     width = len(headers)
-    for number, raw in enumerate(values[1:], start=2):
-        if all(_blank(v) for v in raw):
+    for number, raw in enumerate(values, start=2):
+        if raw.count(None) == len(raw) or all(_blank(v) for v in raw):
             continue
+        if len(rows.numbers) == limit:
+            problems.append(
+                Problem(spec.title, number, "", f"超过每张工作表 {limit} 行的上限；请拆分后导入")
+            )
+            return SheetRows(spec)
         rows.dataset.append((tuple(raw) + (None,) * width)[:width])
         rows.numbers.append(number)
     return rows
@@ -92,22 +106,34 @@ def _read_sheet(spec: Sheet, worksheet, problems: list[Problem]) -> SheetRows:
 def workbook_sheets(data: bytes) -> tuple[dict[str, SheetRows], list[Problem]]:
     """Every sheet's rows by sheet key, and the problems of the file, sheets and headers.
 
+    The file's size and its archive are checked before openpyxl reads anything; a file
+    openpyxl cannot read, at load or while its rows are streamed, is "not a workbook".
     Cells are not interpreted here: the sheets' resources do that (``resources/``).
     """
     if not data:
         return {}, [Problem("文件", 0, "", "文件为空")]
+    if len(data) > settings.WORKBOOK_UPLOAD_MAX_BYTES:
+        return {}, [Problem("文件", 0, "", too_large_message(len(data)))]
+    if problem := archive_problem(data):
+        return {}, [Problem("文件", 0, "", problem)]
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return {}, [Problem("文件", 0, "", "不是有效的 Excel 工作簿（.xlsx）文件")]
+        return _sheets(data)
+    except UNREADABLE:
+        return {}, [Problem("文件", 0, "", NOT_A_WORKBOOK)]
+
+
+def _sheets(data: bytes) -> tuple[dict[str, SheetRows], list[Problem]]:
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     problems: list[Problem] = []
     sheets = {}
-    for spec in SHEETS:
-        if spec.title not in book.sheetnames:
-            if spec.required:
-                problems.append(Problem(spec.title, 0, "", "缺少工作表"))
-            sheets[spec.key] = SheetRows(spec)
-            continue
-        sheets[spec.key] = _read_sheet(spec, book[spec.title], problems)
-    book.close()
+    try:
+        for spec in SHEETS:
+            if spec.title not in book.sheetnames:
+                if spec.required:
+                    problems.append(Problem(spec.title, 0, "", "缺少工作表"))
+                sheets[spec.key] = SheetRows(spec)
+                continue
+            sheets[spec.key] = _read_sheet(spec, book[spec.title], problems)
+    finally:
+        book.close()
     return sheets, problems
