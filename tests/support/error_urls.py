@@ -8,3 +8,6 @@ def broken(request):
 
 
 urlpatterns = [path("broken/", broken)]
+
+# As the project's URL configuration (config/urls.py) sets it.
+handler500 = "config.errors.server_error"
