@@ -17,10 +17,11 @@ class DisclosureFormat(models.TextChoices):
     """
 
     HENAN = "henan", "河南格式（封面、三部分、十二张表）"
+    HUBEI = "hubei", "湖北格式（仅公开表（一）至（十））"
 
 
 # Province digits of the region code → the format that province publishes in.
-PROVINCE_FORMATS = {"41": DisclosureFormat.HENAN}
+PROVINCE_FORMATS = {"41": DisclosureFormat.HENAN, "42": DisclosureFormat.HUBEI}
 
 
 def default_disclosure_format(region_code: str) -> str:
