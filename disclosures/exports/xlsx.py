@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosures.document import Disclosure
 from disclosures.exports.layout import GridCell, body_grid, header_grid
-from disclosures.tables.base import ColumnKind, ReportTable, RowKind
+from disclosures.tables.base import ColumnKind, HeaderLine, ReportTable, RowKind
 
 AMOUNT_FORMAT = "#,##0.00"
 THIN = Side(style="thin", color="999999")
@@ -29,14 +29,22 @@ def sheet_name(table: ReportTable) -> str:
     return table.label or f"表{table.number}"
 
 
-def _write(ws: Worksheet, cell: GridCell, top: int, *, header: bool, bold: bool) -> None:
+def _write(
+    ws: Worksheet,
+    cell: GridCell,
+    top: int,
+    *,
+    header: bool,
+    bold: bool,
+    amount_format: str = AMOUNT_FORMAT,
+) -> None:
     row, col = top + cell.row, cell.col + 1
     target = ws.cell(row=row, column=col)
     value = cell.value
     kind = cell.column.kind if cell.column is not None else ColumnKind.TEXT
     if isinstance(value, Decimal):
         target.value = value  # openpyxl writes Decimal as a number
-        target.number_format = AMOUNT_FORMAT
+        target.number_format = amount_format
     elif value not in (None, ""):
         target.value = str(value)
         if kind == ColumnKind.CODE and not header:
@@ -64,15 +72,22 @@ def table_sheet_write(ws: Worksheet, table: ReportTable) -> None:
     ws.title = sheet_name(table)
     ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
-    ws.cell(row=2, column=1, value=f"部门名称：{table.department_name}")
-    ws.cell(row=2, column=width, value=f"单位：{table.unit_label}")
+    # The line under the title as the table's format prints it (Henan: 部门名称 and 单位;
+    # Hubei: 单位 only, or nothing on （五）（六）).
+    if table.header_line == HeaderLine.DEPARTMENT:
+        ws.cell(row=2, column=1, value=f"部门名称：{table.department_name}")
+    if table.header_line != HeaderLine.NONE:
+        ws.cell(row=2, column=width, value=f"单位：{table.unit_label}")
+    # Hubei prints no thousands separator.
+    amount_format = AMOUNT_FORMAT if table.thousands else "0.00"
     header = header_grid(table)
     for cell in header:
         _write(ws, cell, FIRST_HEADER_ROW, header=True, bold=True)
     body_top = FIRST_HEADER_ROW + max(c.row + c.rowspan for c in header)
     for index, row in enumerate(table.rows):
         for cell in body_grid(table, row, index):
-            _write(ws, cell, body_top, header=False, bold=row.kind in BOLD_ROWS)
+            bold = row.kind in BOLD_ROWS
+            _write(ws, cell, body_top, header=False, bold=bold, amount_format=amount_format)
     for offset, note in enumerate(table.notes):
         ws.cell(row=body_top + len(table.rows) + 1 + offset, column=1, value=note)
     for index, leaf in enumerate(table.leaves(), start=1):

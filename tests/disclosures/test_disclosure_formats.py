@@ -211,3 +211,20 @@ def test_staff_preview_of_a_henan_budget_in_the_hubei_format(admin_client, demo_
     assert "部门收支总体情况表（一）" in html and "第一部分" not in html
     assert 'data-table="8"' in html and 'data-table="9"' not in html
     assert "2297.34" in html and "2,297.34" not in html  # Hubei: no thousands separator
+
+
+def test_the_hubei_workbook_prints_its_header_lines_and_no_thousands_separator(
+    client, demo_budgets
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = client.get(f"{HUBEI_URL}tables/1.xlsx")
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet["A1"].value == "部门收支总体情况表（一）"
+    assert sheet["A2"].value is None and sheet["D2"].value == "单位：万元"  # no 部门名称
+    amounts = [c for row in sheet.iter_rows() for c in row if c.data_type == "n" and c.value]
+    assert amounts and {c.number_format for c in amounts} == {"0.00"}
+    fifth = load_workbook(BytesIO(client.get(f"{HUBEI_URL}tables/5.xlsx").content)).active
+    assert [c.value for c in fifth[2]] == [None] * fifth.max_column  # （五）: no unit line
