@@ -101,7 +101,11 @@ def budget_prepare(*, data: dict) -> Budget:
     department, _ = Department.objects.update_or_create(
         region=region,
         code=dept["code"],
-        defaults={"name": dept["name"], "short_name": dept.get("short_name", "")},
+        defaults={
+            "name": dept["name"],
+            "short_name": dept.get("short_name", ""),
+            "supervising_section": dept.get("supervising_section", ""),
+        },
     )
     year, _ = FiscalYear.objects.get_or_create(year=data["budget"]["year"])
     budget = Budget.objects.filter(department=department, fiscal_year=year).first()

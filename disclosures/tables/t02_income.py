@@ -35,11 +35,17 @@ def income_sums(cells: list[Cell]) -> dict:
     return sums
 
 
-def income_by_unit_rows(data: BudgetData, sums, *, department_row: bool = True) -> list[Row]:
-    """合计, the department (optional), then each unit: the per-unit income rows any format's
-    收入表 prints, with ``sums`` (cells → amount cells) choosing the columns."""
+def income_by_unit_rows(
+    data: BudgetData, sums, *, department_row: bool = True, section_row: bool = False
+) -> list[Row]:
+    """合计, the supervising section and the department (optional), then each unit: the
+    per-unit income rows any format's 收入表 prints, ``sums`` (cells → cells) choosing the
+    columns."""
     department = data.department
     rows = [Row(RowKind.TOTAL, {"name": "合计", **sums(data.cells)})]
+    section = getattr(department, "supervising_section", "")
+    if section_row and section:
+        rows.append(Row(RowKind.CATEGORY, {"code": "", "name": section, **sums(data.cells)}))
     if department_row:
         rows.append(
             Row(

@@ -85,11 +85,11 @@ T2_COLUMNS = [
     ("上年结转",),
 ]
 ALL_GP = ("2582.46", "2582.46", "0.00", "0.00", "0.00", "0.00")
-# (单位编码, 单位名称) → figures. 002 also prints a row "社保股" (a grouping without code,
-# probably the finance bureau's supervising section) with the same figures; the product has no
-# such field yet, so that row is not expected.
+# (单位编码, 单位名称) → figures. "社保股" has no code: the finance bureau's section that
+# supervises the department (归口管理股室, ambiguous in the seed, spec §1.A （二）).
 T2 = {
     ("", "合计"): ALL_GP,
+    ("", "社保股"): ALL_GP,
     ("058", "竹山县医疗保障局"): ALL_GP,
     ("058001", "竹山县医疗保障局机关"): ALL_GP,
 }

@@ -133,7 +133,7 @@ def income_sums(cells) -> dict:
 
 
 def build_income(data: BudgetData) -> ReportTable:
-    """（二）: 合计, the department and its units (002's 社保股 grouping row is not kept)."""
+    """（二）: 合计, the supervising section (002: 社保股), the department and its units."""
     return ReportTable(
         number=0,
         title="部门收入总体情况表",
@@ -151,7 +151,7 @@ def build_income(data: BudgetData) -> ReportTable:
             amount("other", "其他资金"),
             amount("carry", "上年结转"),
         ],
-        rows=income_by_unit_rows(data, income_sums),
+        rows=income_by_unit_rows(data, income_sums, section_row=True),
     )
 
 
