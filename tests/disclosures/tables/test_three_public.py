@@ -1,5 +1,7 @@
 """The “三公” family: Henan's one row, Hubei's vertical list in its own order."""
 
+from decimal import Decimal
+
 from disclosures.formats.hubei.tables import THREE_PUBLIC
 from disclosures.tables.families.three_public import three_public_table
 from disclosures.tables.t08_three_public import HENAN_THREE_PUBLIC
@@ -29,3 +31,11 @@ def test_hubei_vertical_list_outbound_reception_vehicle():
         ("公务用车购置费", "0.00"),
     ]
     assert table.notes == []
+
+
+def test_a_province_subitem_counts_under_its_section():
+    figures = three_public_table(
+        budget_data([cell("1.20", dept="3021701"), cell("0.30", dept="30217")]),
+        THREE_PUBLIC,
+    )
+    assert figures.rows[0].cells["amount"] == figures.rows[2].cells["amount"] == Decimal("1.50")
