@@ -1,4 +1,4 @@
-"""Benchmark: build and render all twelve tables (demo budgets, synthetic ×10 and ×100).
+"""Benchmark: build and render a format's tables (demo budgets, synthetic ×10 and ×100).
 
 Usage (prints one line per budget and database):
 
@@ -6,10 +6,11 @@ Usage (prints one line per budget and database):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mydb .venv/bin/python bench/tables.py
 
 It migrates a throw-away database (for PostgreSQL, ``bench_<name>`` beside the given one),
-loads the demo budgets and synthetic ones, then reports per budget: expenditure lines,
-queries to build all tables, milliseconds to build and to render them with the template
-partial. (An earlier comparison found django-tables2 three times slower than the partial,
-and it has no column groups, so it is no longer installed.)
+loads the demo budgets and synthetic ones, then reports per budget and format (every
+registered format: henan, hubei …): expenditure lines, queries to build all tables,
+milliseconds to build and to render them with the template partial. (An earlier comparison
+found django-tables2 three times slower than the partial, and it has no column groups, so
+it is no longer installed.)
 """
 
 import os
@@ -30,6 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.synthetic import synthetic_budget  # noqa: E402
 from budgets.models import Budget  # noqa: E402
+from disclosures.formats import FORMATS  # noqa: E402
 from disclosures.tables import build_all  # noqa: E402
 
 
@@ -58,21 +60,29 @@ def main() -> None:
     ]
     vendor = connection.vendor
     print(
-        f"{'database':10} {'budget':28} {'lines':>6} {'queries':>7} {'build ms':>9} {'partial ms':>10}"
+        f"{'database':10} {'format':6} {'budget':28} {'lines':>6} {'queries':>7} {'build ms':>9} {'partial ms':>10}"
     )
-    for budget, label in [(b, b.department.name) for b in demo] + [
+    budgets = [(b, b.department.name) for b in demo] + [
         (synthetic[0], "合成 ×10"),
         (synthetic[1], "合成 ×100"),
-    ]:
-        repeat = 3 if budget.lines.count() > 2000 else 10
-        with CaptureQueriesContext(connection) as captured:
-            tables = build_all(budget_id=budget.pk)
-        build_ms = timed(lambda b=budget: build_all(budget_id=b.pk), repeat)
-        partial_ms = timed(lambda t=tables: render_partials(t), repeat)
-        print(
-            f"{vendor:10} {label:28} {budget.lines.count():6d} {len(captured.captured_queries):7d} "
-            f"{build_ms:9.1f} {partial_ms:10.1f}"
-        )
+    ]
+    for format_key in FORMATS:
+        for budget, label in budgets:
+            report(vendor, format_key, budget, label)
+
+
+def report(vendor: str, format_key: str, budget, label: str) -> None:
+    """One line: the budget's tables in ``format_key``, built and rendered."""
+    repeat = 3 if budget.lines.count() > 2000 else 10
+    with CaptureQueriesContext(connection) as captured:
+        tables = build_all(budget_id=budget.pk, format_key=format_key)
+    build_ms = timed(lambda: build_all(budget_id=budget.pk, format_key=format_key), repeat)
+    partial_ms = timed(lambda: render_partials(tables), repeat)
+    print(
+        f"{vendor:10} {format_key:6} {label:28} {budget.lines.count():6d} "
+        f"{len(captured.captured_queries):7d} "
+        f"{build_ms:9.1f} {partial_ms:10.1f}"
+    )
 
 
 if __name__ == "__main__":

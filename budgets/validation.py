@@ -26,13 +26,29 @@ def _functional_error(line, year: int) -> str | None:
     return None
 
 
-def _economic_error(subject, scheme: str, year: int) -> str | None:
+def _economic_error(subject, scheme: str, year: int, province: str = "") -> str | None:
     label = EconomicScheme(scheme).label
     if subject.scheme != scheme:
         return f"科目 {subject.code} 不属于{label}。"
-    if subject.level != ClassificationLevel.SECTION or not subject.is_valid_in(year):
+    if subject.province and subject.province != province:
+        return f"{label}科目 {subject.code} 是其他省份的地方科目，不能用于本地区的预算。"
+    # A line sits on a 款, or on a province's 7-digit 子目.
+    leaf_levels = {ClassificationLevel.SECTION, ClassificationLevel.SUBITEM}
+    if subject.level not in leaf_levels or not subject.is_valid_in(year):
         return f"{label}科目 {subject.code} 不是 {year} 年度有效的“款”级科目。"
     return None
+
+
+def _province(line) -> str:
+    """The province digits of the line's region; read only for a province's own entries."""
+    uses_local = any(
+        getattr(line, field).province
+        for field in ("dept_economic", "gov_economic")
+        if getattr(line, f"{field}_id")
+    )
+    if not uses_local or not line.budget_id:
+        return ""
+    return line.budget.department.region.code[:2]
 
 
 def pair_scopes(dept_code: str, gov_code: str, year: int) -> set[str]:
@@ -81,19 +97,27 @@ def line_subject_errors(line, year: int) -> dict[str, str]:
     errors: dict[str, str] = {}
     if line.functional_subject_id:
         errors["functional_subject"] = _functional_error(line, year)
+    province = _province(line)
     if line.dept_economic_id:
         errors["dept_economic"] = _economic_error(
-            line.dept_economic, EconomicScheme.DEPARTMENT, year
+            line.dept_economic, EconomicScheme.DEPARTMENT, year, province
         )
     if line.gov_economic_id:
-        errors["gov_economic"] = _economic_error(line.gov_economic, EconomicScheme.GOVERNMENT, year)
+        errors["gov_economic"] = _economic_error(
+            line.gov_economic, EconomicScheme.GOVERNMENT, year, province
+        )
     return {field: message for field, message in errors.items() if message}
 
 
 def _catalogue_errors(line, year: int) -> dict[str, str]:
     """Subjects valid in the budget year at the right level, and a corresponding pair."""
     errors = line_subject_errors(line, year)
-    pair_checkable = line.dept_economic_id and line.gov_economic_id
+    # A province's own entries have no published 部门↔政府 correspondence to check against.
+    pair_checkable = (
+        line.dept_economic_id
+        and line.gov_economic_id
+        and not (line.dept_economic.province or line.gov_economic.province)
+    )
     if pair_checkable and not (errors.get("dept_economic") or errors.get("gov_economic")):
         dept, gov = line.dept_economic, line.gov_economic
         if not pair_scopes(dept.code, gov.code, year):

@@ -62,6 +62,13 @@ class Disclosure:
     def format(self):
         return format_get(self.format_key)
 
+    @property
+    def is_full_document(self) -> bool:
+        """Cover, 目录 and parts before the tables (Henan), or the tables only (Hubei)."""
+        from disclosures.formats import DocumentKind
+
+        return self.format.document == DocumentKind.FULL
+
     def table(self, number: int) -> ReportTable:
         """The table at position ``number`` of the format (1-based)."""
         return next(table for table in self.tables if table.number == number)

@@ -114,7 +114,8 @@ def three_public_figures(cells: list[Cell]) -> dict[str, Decimal]:
     cells = [c for c in cells if c.group in APPROPRIATION_GROUPS]
 
     def of(code: str) -> Decimal:
-        return total(cells, lambda c: c.dept_code == code)
+        # [:5]: a province's 7-digit 子目 (e.g. Hubei's) counts under its 款.
+        return total(cells, lambda c: c.dept_code[:5] == code)
 
     figures = {
         "outbound": of(OUTBOUND),

@@ -12,6 +12,7 @@ def _demo(*options):
     return {
         "000": Budget.objects.get(department__region__code="410702", fiscal_year__year=2022),
         "001": Budget.objects.get(department__region__code="411200", fiscal_year__year=2023),
+        "002": Budget.objects.get(department__region__code="420323", fiscal_year__year=2022),
     }
 
 

@@ -45,7 +45,12 @@ def parse_table(html: str, number: int) -> tuple[list[tuple[str, ...]], list[lis
     """
     soup = BeautifulSoup(html, "html.parser")
     table = soup.find("table", attrs={"data-table": str(number)})
-    header_rows = table.find("thead").find_all("tr")
+    # The column-number row (``** | ** | 1 | 2 …``, Hubei) numbers columns; it names none.
+    header_rows = [
+        tr
+        for tr in table.find("thead").find_all("tr")
+        if "column-numbers" not in tr.get("class", [])
+    ]
     grid: dict[tuple[int, int], str] = {}
     for r, tr in enumerate(header_rows):
         c = 0
@@ -81,3 +86,11 @@ def column(paths: list[tuple[str, ...]], *path: str) -> int:
     matches = [i for i, p in enumerate(paths) if p[-len(path) :] == path]
     assert len(matches) == 1, (path, matches, paths)
     return matches[0]
+
+
+def column_numbers(html: str, number: int) -> list[str]:
+    """The cells of table ``number``'s column-number row, or [] when it prints none."""
+    soup = BeautifulSoup(html, "html.parser")
+    table = soup.find("table", attrs={"data-table": str(number)})
+    row = table.find("thead").find("tr", class_="column-numbers")
+    return [th.get_text(strip=True) for th in row.find_all("th")] if row else []

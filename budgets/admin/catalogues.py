@@ -61,8 +61,8 @@ class EconomicSubjectResource(resources.ModelResource):
 
     class Meta:
         model = EconomicSubject
-        import_id_fields = ("scheme", "code", "valid_from")
-        fields = ("scheme", "code", "name", "valid_from", "valid_to")
+        import_id_fields = ("scheme", "code", "valid_from", "province")
+        fields = ("scheme", "code", "name", "province", "valid_from", "valid_to")
         skip_unchanged = True
 
 
@@ -97,7 +97,7 @@ class CatalogueAdmin(CatalogueImportAdmin):
         # Autocomplete from an expenditure line offers only leaf entries (项 / 款).
         if request.GET.get("model_name") == "expenditureline":
             field = request.GET.get("field_name")
-            queryset = queryset.filter(level=self.leaf_levels.get(field, "item"))
+            queryset = queryset.filter(level__in=self.leaf_levels.get(field, ("item",)))
         return queryset, distinct
 
 
@@ -105,15 +105,26 @@ class CatalogueAdmin(CatalogueImportAdmin):
 class FunctionalSubjectAdmin(CatalogueAdmin):
     resource_classes = [FunctionalSubjectResource]
     list_display = ("code", "name", "short_name", "level", "valid_from", "valid_to", "source")
-    leaf_levels = {"functional_subject": "item"}
+    leaf_levels = {"functional_subject": ("item",)}
 
 
 @admin.register(EconomicSubject)
 class EconomicSubjectAdmin(CatalogueAdmin):
     resource_classes = [EconomicSubjectResource]
-    list_display = ("scheme", "code", "name", "level", "valid_from", "valid_to", "source")
-    list_filter = ("scheme", "level", "valid_from", "valid_to")
-    leaf_levels = {"dept_economic": "section", "gov_economic": "section"}
+    list_display = (
+        "scheme",
+        "code",
+        "name",
+        "level",
+        "province",
+        "valid_from",
+        "valid_to",
+        "source",
+    )
+    list_filter = ("scheme", "level", "province", "valid_from", "valid_to")
+    # A line sits on a 款, or on a province's 7-digit 子目 (the line's clean() checks the
+    # province against the budget's region).
+    leaf_levels = {"dept_economic": ("section", "subitem"), "gov_economic": ("section",)}
 
 
 @admin.register(EconomicCorrespondence)

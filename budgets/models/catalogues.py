@@ -15,6 +15,7 @@ class ClassificationLevel(models.TextChoices):
     CATEGORY = "category", "类"
     SECTION = "section", "款"
     ITEM = "item", "项"
+    SUBITEM = "subitem", "子目"  # 7-digit economic 子目 of a province catalogue (3010201)
 
 
 FUNCTIONAL_LEVEL_BY_LENGTH = {
@@ -22,7 +23,11 @@ FUNCTIONAL_LEVEL_BY_LENGTH = {
     5: ClassificationLevel.SECTION,
     7: ClassificationLevel.ITEM,
 }
-ECONOMIC_LEVEL_BY_LENGTH = {3: ClassificationLevel.CATEGORY, 5: ClassificationLevel.SECTION}
+ECONOMIC_LEVEL_BY_LENGTH = {
+    3: ClassificationLevel.CATEGORY,
+    5: ClassificationLevel.SECTION,
+    7: ClassificationLevel.SUBITEM,
+}
 
 
 class EditionQuerySet(models.QuerySet):
@@ -109,10 +114,35 @@ class EconomicScheme(models.TextChoices):
     GOVERNMENT = "gov", "政府预算支出经济分类"
 
 
+class EconomicQuerySet(EditionQuerySet):
+    def valid_in(self, year: int, region_code: str | None = None):
+        """The national entries of the edition, plus a province's own when ``region_code``
+        names a region (a Henan budget never sees Hubei's 子目 or local names)."""
+        entries = super().valid_in(year)
+        if region_code:
+            return entries.filter(Q(province="") | Q(province=region_code[:2]))
+        return entries.filter(province="")
+
+
 class EconomicSubject(CatalogueEntry):
-    """支出经济分类科目 of either scheme: 类 (3 digits) → 款 (5 digits)."""
+    """支出经济分类科目 of either scheme: 类 (3 digits) → 款 (5 digits) → 子目 (7 digits).
+
+    National entries have no ``province``. A province may add entries of its own (spec
+    §3.2: Hubei's 7-digit 子目 such as 3010201 艰边津贴, and local 款 names such as 30112
+    社会保障缴费); only budgets of that province's regions see them, and an entry of the
+    province replaces the national entry of the same code for them.
+    """
 
     scheme = models.CharField("分类体系", max_length=4, choices=EconomicScheme.choices)
+    province = models.CharField(
+        "适用省份",
+        max_length=2,
+        blank=True,
+        default="",
+        help_text="省级区划代码前两位（如 42 湖北）；留空表示全国通用科目。",
+    )
+
+    objects = EconomicQuerySet.as_manager()
 
     class Meta(CatalogueEntry.Meta):
         verbose_name = "支出经济分类科目"
@@ -120,9 +150,9 @@ class EconomicSubject(CatalogueEntry):
         ordering = ["scheme", "code", "valid_from"]
         constraints = [
             models.UniqueConstraint(
-                fields=["scheme", "code", "valid_from"],
-                name="economic_code_edition_unique",
-                violation_error_message="同一分类体系中同一科目编码在同一起始年度只能有一条记录。",
+                fields=["scheme", "code", "valid_from", "province"],
+                name="economic_code_edition_province_unique",
+                violation_error_message="同一分类体系中同一科目编码在同一起始年度、同一省份只能有一条记录。",
             ),
             _edition_range_check("economic"),
         ]

@@ -18,10 +18,11 @@ class DisclosureFormat(models.TextChoices):
     """
 
     HENAN = "henan", "河南格式（封面、三部分、十二张表）"
+    HUBEI = "hubei", "湖北格式（仅公开表（一）至（十））"
 
 
 # Province digits of the region code → the format that province publishes in.
-PROVINCE_FORMATS = {"41": DisclosureFormat.HENAN}
+PROVINCE_FORMATS = {"41": DisclosureFormat.HENAN, "42": DisclosureFormat.HUBEI}
 
 
 def default_disclosure_format(region_code: str) -> str:
@@ -90,6 +91,14 @@ class Department(models.Model):
     name = models.CharField("部门名称", max_length=100)
     short_name = models.CharField(
         "简称", max_length=100, blank=True, help_text="表头“部门名称”处使用的名称；留空则用全称。"
+    )
+    # Hubei's （二） prints the finance bureau's section that supervises the department
+    # (归口管理股室, e.g. 社保股) as a row above it (spec §1.A （二）); other formats ignore it.
+    supervising_section = models.CharField(
+        "归口管理股室",
+        max_length=50,
+        blank=True,
+        help_text="财政部门归口管理本部门的股室，如“社保股”；湖北格式在部门收入总体情况表中列示。",
     )
 
     class Meta:

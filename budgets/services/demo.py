@@ -47,9 +47,12 @@ def demo_files() -> list[Path]:
 class SubjectCache:
     """Catalogue rows valid in one year, looked up by code without a query per line."""
 
-    def __init__(self, year: int):
+    def __init__(self, year: int, region_code: str | None = None):
         self.functional = {s.code: s for s in FunctionalSubject.objects.valid_in(year)}
-        economic = EconomicSubject.objects.valid_in(year)
+        # National entries first, so the region's province's own entries replace them.
+        economic = sorted(
+            EconomicSubject.objects.valid_in(year, region_code), key=lambda s: s.province != ""
+        )
         self.dept = {s.code: s for s in economic if s.scheme == EconomicScheme.DEPARTMENT}
         self.gov = {s.code: s for s in economic if s.scheme == EconomicScheme.GOVERNMENT}
 
@@ -77,7 +80,7 @@ def budget_load(*, data: dict) -> Budget:
     budget = budget_prepare(data=data, create_missing=True)  # the demo creates its organisation
     department, year = budget.department, budget.fiscal_year
     units = _load_units(department, data.get("units", []))
-    subjects = SubjectCache(year.year)
+    subjects = SubjectCache(year.year, department.region.code)
     _load_narrative(budget, data)
     _load_basic_lines(budget, units, subjects, data.get("basic_lines", []))
     _load_projects(budget, units, subjects, data.get("projects", []))
@@ -119,7 +122,11 @@ def _organisation(data: dict, *, create_missing: bool):
     department, _ = Department.objects.get_or_create(
         region=region,
         code=dept["code"],
-        defaults={"name": dept["name"], "short_name": dept.get("short_name", "")},
+        defaults={
+            "name": dept["name"],
+            "short_name": dept.get("short_name", ""),
+            "supervising_section": dept.get("supervising_section", ""),
+        },
     )
     year, _ = FiscalYear.objects.get_or_create(year=data["budget"]["year"])
     return region, department, year

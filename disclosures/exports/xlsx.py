@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from budgets.safe_cells import xlsx_text
 from disclosures.document import Disclosure
 from disclosures.exports.layout import GridCell, body_grid, header_grid
-from disclosures.tables.base import ColumnKind, ReportTable, RowKind
+from disclosures.tables.base import ColumnKind, HeaderLine, ReportTable, RowKind
 
 AMOUNT_FORMAT = "#,##0.00"
 THIN = Side(style="thin", color="999999")
@@ -32,14 +32,22 @@ def sheet_name(table: ReportTable) -> str:
     return table.label or f"表{table.number}"
 
 
-def _write(ws: Worksheet, cell: GridCell, top: int, *, header: bool, bold: bool) -> None:
+def _write(
+    ws: Worksheet,
+    cell: GridCell,
+    top: int,
+    *,
+    header: bool,
+    bold: bool,
+    amount_format: str = AMOUNT_FORMAT,
+) -> None:
     row, col = top + cell.row, cell.col + 1
     target = ws.cell(row=row, column=col)
     value = cell.value
     kind = cell.column.kind if cell.column is not None else ColumnKind.TEXT
     if isinstance(value, Decimal):
         target.value = value  # openpyxl writes Decimal as a number
-        target.number_format = AMOUNT_FORMAT
+        target.number_format = amount_format
     elif value not in (None, ""):
         xlsx_text(target, str(value))  # a name starting with "=" is text, not a formula
         if kind == ColumnKind.CODE and not header:
@@ -67,15 +75,22 @@ def table_sheet_write(ws: Worksheet, table: ReportTable) -> None:
     xlsx_text(ws.cell(row=1, column=1), table.title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
-    xlsx_text(ws.cell(row=2, column=1), f"部门名称：{table.department_name}")
-    xlsx_text(ws.cell(row=2, column=width), f"单位：{table.unit_label}")
+    # The line under the title as the table's format prints it (Henan: 部门名称 and 单位;
+    # Hubei: 单位 only, or nothing on （五）（六）).
+    if table.header_line == HeaderLine.DEPARTMENT:
+        xlsx_text(ws.cell(row=2, column=1), f"部门名称：{table.department_name}")
+    if table.header_line != HeaderLine.NONE:
+        xlsx_text(ws.cell(row=2, column=width), f"单位：{table.unit_label}")
+    # Hubei prints no thousands separator.
+    amount_format = AMOUNT_FORMAT if table.thousands else "0.00"
     header = header_grid(table)
     for cell in header:
         _write(ws, cell, FIRST_HEADER_ROW, header=True, bold=True)
     body_top = FIRST_HEADER_ROW + max(c.row + c.rowspan for c in header)
     for index, row in enumerate(table.rows):
         for cell in body_grid(table, row, index):
-            _write(ws, cell, body_top, header=False, bold=row.kind in BOLD_ROWS)
+            bold = row.kind in BOLD_ROWS
+            _write(ws, cell, body_top, header=False, bold=bold, amount_format=amount_format)
     for offset, note in enumerate(table.notes):
         xlsx_text(ws.cell(row=body_top + len(table.rows) + 1 + offset, column=1), note)
     for index, leaf in enumerate(table.leaves(), start=1):

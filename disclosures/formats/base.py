@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from disclosures.keyfigures import KeyFigures
-from disclosures.tables.base import ReportTable
+from disclosures.tables.base import HeaderLine, ReportTable
 from disclosures.tables.data import BudgetData
 
 
@@ -30,6 +30,8 @@ class Style:
     blank_zero: bool = True  # zero as an empty cell (Henan) or ``0.00`` (Hubei)
     thousands: bool = True  # ``2,297.34`` or ``2297.34``
     percent_decimals: int = 2
+    header_line: str = HeaderLine.DEPARTMENT  # the line under a title, unless a table says
+    label_in_title: bool = False  # Hubei titles end with their label: 部门收支总体情况表（一）
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class TableSpec:
     slug: str
     label: str  # ``预算03表``, ``（三）`` or ""
     build: Callable[[BudgetData], ReportTable]
+    header_line: str | None = None  # None: the format's Style.header_line
+    column_numbers: bool = False  # a ``** | ** | 1 | 2 …`` row under the header
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,18 @@ class DisclosureFormat:
         for position, spec in enumerate(self.tables, start=1):
             table = spec.build(data)
             table.number, table.slug, table.label = position, spec.slug, spec.label
+            self._apply_style(table, spec)
             tables.append(table)
         return tables
+
+    def _apply_style(self, table: ReportTable, spec: TableSpec) -> None:
+        """Give the table how this format prints it (renderers read it from the table)."""
+        style = self.style
+        table.blank_zero, table.thousands = style.blank_zero, style.thousands
+        table.header_line = HeaderLine(spec.header_line or style.header_line)
+        table.column_numbers = spec.column_numbers
+        if style.label_in_title and spec.label:
+            table.title = f"{table.title}{spec.label}"
 
     def spec(self, number: int) -> TableSpec | None:
         """The table at position ``number`` (1-based), or None."""

@@ -69,6 +69,14 @@ def code(key: str, label: str) -> Column:
 Value = Decimal | str | None
 
 
+class HeaderLine(StrEnum):
+    """What a format prints on the line under a table's title."""
+
+    DEPARTMENT = "department"  # 部门名称：… 单位：万元 (Henan)
+    UNIT = "unit"  # 单位：万元 only (Hubei)
+    NONE = "none"  # nothing (Hubei （五）（六）)
+
+
 @dataclass
 class Row:
     """A table row: cells keyed by leaf-column key; ``spans`` lets a cell cover columns."""
@@ -107,10 +115,39 @@ class ReportTable:
     unit_label: str = "万元"
     slug: str = ""
     label: str = ""  # how the format numbers it: 预算03表, （三）; set by the format
+    # How the table prints (set by the format from its Style and TableSpec; Henan defaults).
+    blank_zero: bool = True  # zero as an empty cell, else ``0.00``
+    thousands: bool = True  # ``2,297.34`` or ``2297.34``
+    header_line: str = HeaderLine.DEPARTMENT
+    column_numbers: bool = False  # a row ``** | ** | 1 | 2 …`` under the header
 
     @property
     def subtitle(self) -> str:
+        """The line under the title as text (exports); empty when the format prints none."""
+        if self.header_line == HeaderLine.UNIT:
+            return f"单位：{self.unit_label}"
+        if self.header_line == HeaderLine.NONE:
+            return ""
         return f"部门名称：{self.department_name}    单位：{self.unit_label}"
+
+    def column_number_cells(self) -> list[str]:
+        """The column-number row: ``**`` over code and text columns, 1, 2 … over amounts."""
+        cells, number = [], 0
+        for leaf in self.leaves():
+            if leaf.kind == ColumnKind.AMOUNT:
+                number += 1
+                cells.append(str(number))
+            else:
+                cells.append("**")
+        return cells
+
+    def format_value(self, value: Value) -> str:
+        """A cell's text in this table's style (amounts through ``budgets.formatting``)."""
+        from budgets.formatting import format_amount
+
+        if isinstance(value, Decimal):
+            return format_amount(value, blank_zero=self.blank_zero, thousands=self.thousands)
+        return "" if value is None else value
 
     def leaves(self) -> list[Column]:
         return [leaf for column in self.columns for leaf in column.leaves()]

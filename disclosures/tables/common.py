@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from budgets.fields import ZERO, quantize
 from budgets.funding import FundingGroup
-from disclosures.tables.base import Column, Row, RowKind, amount, code, group, text
-from disclosures.tables.data import BudgetData, Cell, total
+from disclosures.tables.base import Column, amount, code, group, text
+from disclosures.tables.data import Cell, total
 
 DIGITS = "零一二三四五六七八九"
 
@@ -91,41 +91,6 @@ def expenditure_sums(cells: list[Cell], project_kinds: dict[int, str]) -> dict[s
                 "other_operating" if kind in {"其他运转类", "运转类", "人员类"} else "specific"
             ] += cell.amount
     return {k: quantize(v) for k, v in sums.items()}
-
-
-def expenditure_rows(data: BudgetData, cells: list[Cell]) -> list[Row]:
-    """合计, the department, then one row per 功能分类 项 sorted by code."""
-    kinds = {p.pk: p.kind for p in data.projects}
-    by_item: dict[str, list[Cell]] = defaultdict(list)
-    for cell in cells:
-        by_item[cell.func_code].append(cell)
-    department = data.department
-    rows = [
-        Row(RowKind.TOTAL, {"name": "合计", **expenditure_sums(cells, kinds)}),
-        Row(
-            RowKind.DEPARTMENT,
-            {
-                "unit_code": department.code,
-                "name": department.name,
-                **expenditure_sums(cells, kinds),
-            },
-        ),
-    ]
-    for item_code in sorted(by_item):
-        item_cells = by_item[item_code]
-        rows.append(
-            Row(
-                RowKind.ITEM,
-                {
-                    "cat": item_code[:3],
-                    "sec": item_code[3:5],
-                    "item": item_code[5:7],
-                    "name": item_cells[0].func_name,
-                    **expenditure_sums(item_cells, kinds),
-                },
-            )
-        )
-    return rows
 
 
 def current_year(group_: FundingGroup):

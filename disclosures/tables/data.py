@@ -70,6 +70,8 @@ class BudgetData:
     tasks: list[DepartmentTask] = field(default_factory=list)
     department_indicators: list[DepartmentIndicator] = field(default_factory=list)
     dept_category_names: dict[str, str] = field(default_factory=dict)  # 部门经济分类 类
+    # 部门经济分类 款, a province's own names replacing the national ones (Hubei （六）)
+    dept_section_names: dict[str, str] = field(default_factory=dict)
     gov_category_names: dict[str, str] = field(default_factory=dict)  # 政府经济分类 类
     # What the explanation (情况说明) states besides the tables.
     prior_year: PriorYearFigures | None = None
@@ -167,7 +169,14 @@ def budget_data(*, budget_id: int) -> BudgetData:
         "project_id", "position", "id"
     ):
         indicators[indicator.project_id].append(indicator)
-    categories = EconomicSubject.objects.valid_in(year).filter(level=ClassificationLevel.CATEGORY)
+    region_code = budget.department.region.code
+    economic = sorted(  # national entries first, so a province's own names win
+        EconomicSubject.objects.valid_in(year, region_code).filter(
+            level__in=[ClassificationLevel.CATEGORY, ClassificationLevel.SECTION]
+        ),
+        key=lambda s: s.province != "",
+    )
+    categories = [c for c in economic if c.level == ClassificationLevel.CATEGORY]
     return BudgetData(
         budget=budget,
         units=list(BudgetUnit.objects.filter(department_id=budget.department_id).order_by("code")),
@@ -182,6 +191,11 @@ def budget_data(*, budget_id: int) -> BudgetData:
         ),
         dept_category_names={c.code: c.name for c in categories if c.scheme == "dept"},
         gov_category_names={c.code: c.name for c in categories if c.scheme == "gov"},
+        dept_section_names={
+            s.code: s.name
+            for s in economic
+            if s.scheme == "dept" and s.level == ClassificationLevel.SECTION
+        },
         prior_year=getattr(budget, "prior_year", None),
         narrative=dict(
             NarrativeSection.objects.filter(budget_id=budget_id).values_list("key", "text")

@@ -8,7 +8,16 @@ the ``Decimal`` values that were built.
 from decimal import Decimal
 
 from budgets.fields import quantize
-from disclosures.tables.base import Column, ColumnKind, ReportTable, Row, RowKind
+from disclosures.tables.base import Column, ColumnKind, HeaderLine, ReportTable, Row, RowKind
+
+# How a table prints; written only when it differs from Henan's (so Henan snapshots and
+# snapshots from before formats existed read back with Henan's style).
+STYLE_DEFAULTS = {
+    "blank_zero": True,
+    "thousands": True,
+    "header_line": HeaderLine.DEPARTMENT.value,
+    "column_numbers": False,
+}
 
 
 def _column_to_dict(column: Column) -> dict:
@@ -52,9 +61,17 @@ def _row_from_dict(data: dict) -> Row:
     return Row(kind=RowKind(data["kind"]), cells=cells, spans=dict(data.get("spans", {})))
 
 
+def _style_to_dict(table: ReportTable) -> dict:
+    style = {
+        key: str(getattr(table, key)) if key == "header_line" else getattr(table, key)
+        for key in STYLE_DEFAULTS
+    }
+    return {key: value for key, value in style.items() if value != STYLE_DEFAULTS[key]}
+
+
 def table_to_dict(table: ReportTable) -> dict:
-    """A table as JSON-able data: title, subtitle parts, header tree, rows, notes."""
-    return {
+    """A table as JSON-able data: title, subtitle parts, header tree, rows, notes, style."""
+    data = {
         "number": table.number,
         "title": table.title,
         "slug": table.slug,
@@ -65,10 +82,14 @@ def table_to_dict(table: ReportTable) -> dict:
         "rows": [_row_to_dict(row) for row in table.rows],
         "notes": list(table.notes),
     }
+    if style := _style_to_dict(table):
+        data["style"] = style
+    return data
 
 
 def table_from_dict(data: dict) -> ReportTable:
     """The inverse of :func:`table_to_dict`."""
+    style = {**STYLE_DEFAULTS, **data.get("style", {})}
     return ReportTable(
         number=data["number"],
         title=data["title"],
@@ -80,4 +101,8 @@ def table_from_dict(data: dict) -> ReportTable:
         columns=[_column_from_dict(column) for column in data["columns"]],
         rows=[_row_from_dict(row) for row in data["rows"]],
         notes=list(data.get("notes", [])),
+        blank_zero=bool(style["blank_zero"]),
+        thousands=bool(style["thousands"]),
+        header_line=HeaderLine(style["header_line"]),
+        column_numbers=bool(style["column_numbers"]),
     )

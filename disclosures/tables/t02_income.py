@@ -35,23 +35,36 @@ def income_sums(cells: list[Cell]) -> dict:
     return sums
 
 
-def build_income(data: BudgetData) -> ReportTable:
+def income_by_unit_rows(
+    data: BudgetData, sums, *, department_row: bool = True, section_row: bool = False
+) -> list[Row]:
+    """合计, the supervising section and the department (optional), then each unit: the
+    per-unit income rows any format's 收入表 prints, ``sums`` (cells → cells) choosing the
+    columns."""
     department = data.department
-    rows = [
-        Row(RowKind.TOTAL, {"name": "合计", **income_sums(data.cells)}),
-        Row(
-            RowKind.DEPARTMENT,
-            {"code": department.code, "name": department.name, **income_sums(data.cells)},
-        ),
-    ]
+    rows = [Row(RowKind.TOTAL, {"name": "合计", **sums(data.cells)})]
+    section = getattr(department, "supervising_section", "")
+    if section_row and section:
+        rows.append(Row(RowKind.CATEGORY, {"code": "", "name": section, **sums(data.cells)}))
+    if department_row:
+        rows.append(
+            Row(
+                RowKind.DEPARTMENT,
+                {"code": department.code, "name": department.name, **sums(data.cells)},
+            )
+        )
     by_unit: dict[int, list[Cell]] = defaultdict(list)
     for cell in data.cells:
         by_unit[cell.unit_id].append(cell)
     for unit in data.units:
         unit_cells = by_unit.get(unit.pk, [])
-        rows.append(
-            Row(RowKind.UNIT, {"code": unit.code, "name": unit.name, **income_sums(unit_cells)})
-        )
+        rows.append(Row(RowKind.UNIT, {"code": unit.code, "name": unit.name, **sums(unit_cells)}))
+    return rows
+
+
+def build_income(data: BudgetData) -> ReportTable:
+    department = data.department
+    rows = income_by_unit_rows(data, income_sums)
     return ReportTable(
         number=2,
         slug="income",

@@ -1,8 +1,8 @@
 """预算08表 一般公共预算“三公”经费预算表, derived from the economic 款 over 财政拨款 lines (万元)."""
 
-from disclosures.keyfigures import three_public_figures
-from disclosures.tables.base import ReportTable, Row, RowKind, amount, group
+from disclosures.tables.base import ReportTable
 from disclosures.tables.data import BudgetData
+from disclosures.tables.families.three_public import ThreePublicOptions, three_public_table
 
 STANDARD_NOTE = (
     "注：按照党中央、国务院有关规定及部门预算管理有关规定，“三公”经费包括因公出国（境）费、"
@@ -15,25 +15,14 @@ STANDARD_NOTE = (
 EMPTY_NOTE = "注：本单位没有“三公”经费支出，故此表无数据。"
 
 
+HENAN_THREE_PUBLIC = ThreePublicOptions(
+    title="{year}年一般公共预算“三公”经费预算表",
+    notes=(STANDARD_NOTE,),
+    empty_notes=(EMPTY_NOTE,),
+)
+
+
 def build_three_public(data: BudgetData) -> ReportTable:
-    figures = three_public_figures(data.cells)
-    notes = [STANDARD_NOTE] + ([EMPTY_NOTE] if not figures["total"] else [])
-    return ReportTable(
-        number=8,
-        slug="three-public",
-        title=f"{data.year}年一般公共预算“三公”经费预算表",
-        department_name=data.department.display_name,
-        columns=[
-            amount("total", "“三公”经费合计"),
-            amount("outbound", "因公出国（境）费"),
-            group(
-                "公务用车购置及运行费",
-                amount("vehicle", "小计"),
-                amount("vehicle_purchase", "公务用车购置费"),
-                amount("vehicle_operation", "公务用车运行费"),
-            ),
-            amount("reception", "公务接待费"),
-        ],
-        rows=[Row(RowKind.TOTAL, figures)],
-        notes=notes,
-    )
+    table = three_public_table(data, HENAN_THREE_PUBLIC)
+    table.number, table.slug = 8, "three-public"
+    return table

@@ -33,3 +33,9 @@ def cell(value):
     if isinstance(value, Decimal):
         return format_amount(value)
     return "" if value is None else value
+
+
+@register.filter
+def in_style(value, table):
+    """A cell of ``table`` printed in the table's own style (its format's zero and separator)."""
+    return table.format_value(value)

@@ -38,7 +38,7 @@ def test_load_demo_twice_gives_the_same_data(demo_budgets):
     first = snapshot()
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert snapshot() == first
-    assert Budget.objects.count() == 2
+    assert Budget.objects.count() == 3
 
 
 # Expected totals as printed in the examples (万元).
@@ -60,10 +60,20 @@ EXPECTED = {
         "public": "50.05",
         "project": "245.10",
     },
+    # 002 竹山县医疗保障局 2022 (Hubei): （一） 收入合计 2582.46; （三） 基本 672.82, 项目 1909.64;
+    # 公用经费 52.88 as （六） prints it; 人员经费 619.94, not the printed 619.93: （六） 合计
+    # 672.81 is 0.01 short of （三）'s 672.82 and the demo puts the cent on 30119 (spec H-5).
+    "002": {
+        "total": "2582.46",
+        "basic": "672.82",
+        "personnel": "619.94",
+        "public": "52.88",
+        "project": "1909.64",
+    },
 }
 
 
-@pytest.mark.parametrize("example", ["000", "001"])
+@pytest.mark.parametrize("example", ["000", "001", "002"])
 def test_demo_totals_equal_the_examples(demo_budgets, example):
     totals = budget_totals(budget=demo_budgets[example])
     for name, expected in EXPECTED[example].items():
@@ -88,7 +98,8 @@ def test_000_project_split_over_two_functional_items(demo_budgets):
 
 @pytest.mark.parametrize(
     ("example", "three_public"),
-    [("000", Decimal("0.00")), ("001", Decimal("2.00"))],  # 表八 “三公”经费合计
+    # 表八 “三公”经费合计; 002 （七） 合计 9.6 = 公务接待费 6.5 + 公务用车运行维护费 3.1
+    [("000", Decimal("0.00")), ("001", Decimal("2.00")), ("002", Decimal("9.60"))],
 )
 def test_three_public_from_economic_sections(demo_budgets, example, three_public):
     lines = ExpenditureLine.objects.filter(
@@ -111,3 +122,21 @@ def test_load_demo_publishes_version_1_idempotently(demo_budgets):
         assert budget.status == BudgetStatus.PUBLISHED
         assert list(budget.publications.values_list("version", flat=True)) == [1]
         assert list(budget.transitions.values_list("action", flat=True)) == ["publish", "submit"]
+
+
+def test_002_hubei_subitems_are_scoped_to_its_province(demo_budgets):
+    """002's 7-digit 子目 load for a Hubei budget; a Henan budget's catalogue never has them."""
+    from budgets.models import EconomicSubject
+
+    lines = ExpenditureLine.objects.filter(
+        budget=demo_budgets["002"], dept_economic__code="3010201"
+    )
+    assert [line.dept_economic.province for line in lines] == ["42"]
+    assert not EconomicSubject.objects.valid_in(2022).filter(code="3010201").exists()
+    assert not EconomicSubject.objects.valid_in(2022, "410702").filter(code="3010201").exists()
+    names = dict(
+        EconomicSubject.objects.valid_in(2022, "410702")
+        .filter(code="30112")
+        .values_list("code", "name")
+    )
+    assert names == {"30112": "其他社会保障缴费"}  # the national name, not Hubei's 社会保障缴费

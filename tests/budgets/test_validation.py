@@ -121,3 +121,17 @@ def test_cost_type_defaults_from_economic_category_and_can_be_overridden():
     public.save()
     public.refresh_from_db()
     assert public.cost_type == "personnel"
+
+
+def test_a_province_subitem_is_refused_on_another_provinces_budget(demo_drafts):
+    """Hubei's 7-digit 子目 are for Hubei budgets only: a Henan line on one is refused."""
+    from budgets.models import EconomicSubject, ExpenditureLine
+
+    subitem = EconomicSubject.objects.get(scheme="dept", code="3010201", province="42")
+    henan = ExpenditureLine.objects.filter(budget=demo_drafts["000"], kind="basic").first()
+    henan.dept_economic = subitem
+    with pytest.raises(ValidationError) as error:
+        henan.full_clean()
+    assert "其他省份的地方科目" in str(error.value.message_dict["dept_economic"])
+    hubei = ExpenditureLine.objects.get(budget=demo_drafts["002"], dept_economic=subitem)
+    hubei.full_clean()  # its own province: accepted

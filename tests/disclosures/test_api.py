@@ -6,6 +6,7 @@ def test_list_and_filters(client, demo_budgets):
     assert {(r["region_code"], r["year"], r["department_code"]) for r in results} == {
         ("410702", 2022, "060"),
         ("411200", 2023, "707"),
+        ("420323", 2022, "058"),  # 002, the Hubei demo
     }
     only = client.get("/api/disclosures/", {"year": "2023"}).json()["results"]
     assert [r["department_name"] for r in only] == ["三门峡市医疗保障局"]
@@ -39,9 +40,11 @@ def test_openapi_describes_both_paths(client):
 def test_list_is_paginated(client, demo_budgets, monkeypatch):
     monkeypatch.setattr("disclosures.api.PAGE_SIZE", 1)
     first = client.get("/api/disclosures/").json()
-    assert (first["count"], first["page"], first["pages"]) == (2, 1, 2)
-    # Newest year first: 001 (2023), then 000 (2022).
+    assert (first["count"], first["page"], first["pages"]) == (3, 1, 3)
+    # Newest year first: 001 (2023), then 000 (2022, region 410702), then 002 (2022, 420323).
     assert first["results"][0]["department_name"] == "三门峡市医疗保障局"
     second = client.get(first["next"]).json()
     assert second["results"][0]["department_name"] == "新乡市红旗区医疗保障局"
-    assert second["next"] is None
+    third = client.get(second["next"]).json()
+    assert third["results"][0]["department_name"] == "竹山县医疗保障局"
+    assert third["next"] is None

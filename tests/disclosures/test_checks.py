@@ -27,7 +27,7 @@ def row(table, **cells):
     return next(r for r in table.rows if all(r.cells.get(k) == v for k, v in cells.items()))
 
 
-@pytest.mark.parametrize("example", ["000", "001"])
+@pytest.mark.parametrize("example", ["000", "001", "002"])
 def test_demo_budgets_have_no_errors(demo_budgets, example):
     findings = check_budget(budget_id=demo_budgets[example].pk)
     assert [f.message for f in findings if f.level == Level.ERROR] == []
@@ -169,3 +169,21 @@ def test_check_budget_command_exit_status(demo_budgets, capsys):
         )
         call_command("check_budget", "410702", "2022", "060")
     assert "检查未通过" in str(failure.value)
+
+
+def test_hubei_checks_name_the_table_by_its_label(demo_budgets):
+    """Hubei's own rules: （五） 合计 = its 项 rows; （一） 收入合计 = the key figure."""
+    from disclosures.checks import check_tables
+    from disclosures.formats import format_get
+    from disclosures.keyfigures import key_figures
+    from disclosures.tables import budget_data
+
+    data = budget_data(budget_id=demo_budgets["002"].pk)
+    tables = format_get("hubei").build_tables(data)
+    item = row(tables[4], code="2101501")
+    item.cells["total"] += Decimal("40.00")  # 002's own slip: 712.82 on 行政运行
+    summary_total = [r for r in tables[0].rows if r.cells.get("in_label") == "收入合计"][0]
+    summary_total.cells["in_amount"] -= Decimal("1.00")
+    found = [f.message for f in check_tables(tables, "hubei", key_figures(data))]
+    assert "表（五）合计预算数 2,582.46 与各项预算数之和 2,622.46 不一致，相差 40.00 万元" in found
+    assert "表（一）收入合计 2,581.46 与收入总计 2,582.46 不一致，相差 1.00 万元" in found

@@ -166,3 +166,65 @@ def test_a_table_position_beyond_the_format_is_404(client, demo_budgets):
 
 def test_budget_keeps_format_through_the_demo_loader(demo_budgets):
     assert Budget.objects.filter(disclosure_format="henan").count() == 2
+
+
+HUBEI_URL = "/disclosures/420323/2022/058/"
+
+
+def test_a_hubei_region_takes_the_hubei_format():
+    assert RegionFactory(code="420323").disclosure_format == "hubei"
+    assert format_for_region("420100") == "hubei"
+
+
+def test_the_hubei_demo_is_published_in_its_format_with_its_style(demo_budgets):
+    from disclosures.document import disclosure_from_dict
+
+    publication = Publication.objects.get(budget=demo_budgets["002"], is_current=True)
+    assert publication.disclosure_format == "hubei"
+    content = publication.content
+    assert content["format"] == "hubei" and len(content["tables"]) == 8  # （九）（十） not yet
+    assert content["tables"][4]["style"] == {
+        "blank_zero": False,
+        "thousands": False,
+        "header_line": "none",
+        "column_numbers": True,
+    }
+    tables = disclosure_from_dict(content).tables
+    assert [t.label for t in tables] == [f"（{n}）" for n in "一二三四五六七八"]
+    assert (tables[0].blank_zero, tables[0].thousands, tables[0].header_line) == (
+        False,
+        False,
+        "unit",
+    )
+    # Henan snapshots carry no style: they read back with Henan's (as before formats).
+    henan = Publication.objects.get(budget=demo_budgets["000"], is_current=True).content
+    assert not any("style" in table for table in henan["tables"])
+
+
+def test_a_hubei_page_has_8_tables_and_no_ninth(client, demo_budgets):
+    assert client.get(f"{HUBEI_URL}tables/8/").status_code == 200
+    assert client.get(f"{HUBEI_URL}tables/9/").status_code == 404
+
+
+def test_staff_preview_of_a_henan_budget_in_the_hubei_format(admin_client, demo_budgets):
+    html = admin_client.get(f"{URL}preview/", {"format": "hubei"}).content.decode()
+    assert "部门收支总体情况表（一）" in html and "第一部分" not in html
+    assert 'data-table="8"' in html and 'data-table="9"' not in html
+    assert "2297.34" in html and "2,297.34" not in html  # Hubei: no thousands separator
+
+
+def test_the_hubei_workbook_prints_its_header_lines_and_no_thousands_separator(
+    client, demo_budgets
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = client.get(f"{HUBEI_URL}tables/1.xlsx")
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet["A1"].value == "部门收支总体情况表（一）"
+    assert sheet["A2"].value is None and sheet["D2"].value == "单位：万元"  # no 部门名称
+    amounts = [c for row in sheet.iter_rows() for c in row if c.data_type == "n" and c.value]
+    assert amounts and {c.number_format for c in amounts} == {"0.00"}
+    fifth = load_workbook(BytesIO(client.get(f"{HUBEI_URL}tables/5.xlsx").content)).active
+    assert [c.value for c in fifth[2]] == [None] * fifth.max_column  # （五）: no unit line

@@ -65,15 +65,17 @@ def test_search_highlights_matches_and_paginates(client, demo_budgets, monkeypat
     assert marks == ["困难群众", "困难群众"]
     assert "项目代码 410702220000000012833" in soup.get_text()
     # 医疗 (counted by hand): 001 has the department, 2 units and 6 projects, 000 the
-    # department, 1 unit and 6 projects: 17 results, 10 on page 1 and 7 on page 2.
+    # department, 1 unit and 6 projects, 002 the department (竹山县医疗保障局), its unit
+    # (…机关) and 2 of its 3 projects (城乡居民医疗保险补助资金, 医疗保险专项经费补助; not
+    # 离休乙残专项补助资金): 21 results, 10 on page 1, 10 on page 2 and 1 on page 3.
     monkeypatch.setattr("disclosures.views.SEARCH_PAGE_SIZE", 10)
     first = BeautifulSoup(client.get("/disclosures/", {"q": "医疗"}).content, "html.parser")
-    assert "共找到 17 条" in first.get_text()
+    assert "共找到 21 条" in first.get_text()
     assert len(first.select("ol.results li")) == 10
     next_link = first.select_one('nav.pager a[rel="next"]')["href"]
     assert "q=%E5%8C%BB%E7%96%97" in next_link and "page=2" in next_link
     second = BeautifulSoup(client.get("/disclosures/" + next_link).content, "html.parser")
-    assert len(second.select("ol.results li")) == 7
+    assert len(second.select("ol.results li")) == 10
 
 
 def test_search_never_finds_unpublished_names(client, demo_budgets):

@@ -37,3 +37,15 @@ def test_whole_disclosure_needs_no_more_queries_than_the_tables():
         disclosure = disclosure_build(budget_id=budget.pk)
     assert len(disclosure.tables) == 12
     assert len(captured.captured_queries) == TABLE_QUERIES
+
+
+@pytest.mark.parametrize(("format_key", "count"), [("henan", 12), ("hubei", 8)])
+def test_query_count_is_the_same_in_every_format(format_key, count):
+    """The same fetch serves every format (Hubei reads the province's economic names in the
+    query that reads the 类 names): constant in the budget's size, equal across formats."""
+    for scale, code in ((1, "921"), (10, "922")):
+        budget = synthetic_budget(scale=scale, department_code=f"{code}{count}")
+        with CaptureQueriesContext(connection) as captured:
+            tables = build_all(budget_id=budget.pk, format_key=format_key)
+        assert len(tables) == count
+        assert len(captured.captured_queries) == TABLE_QUERIES

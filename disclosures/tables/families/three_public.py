@@ -1,0 +1,70 @@
+"""The “三公” family: the four figures from 财政拨款 lines, as one row or a vertical list.
+
+- ``ROW`` (Henan 预算08表): one row, six columns;
+- ``LIST`` (Hubei （七）): 项目 | 预算数, six rows in Hubei's order (出国, 接待, 车).
+"""
+
+from dataclasses import dataclass
+
+from disclosures.keyfigures import three_public_figures
+from disclosures.tables.base import ReportTable, Row, RowKind, amount, group, text
+from disclosures.tables.data import BudgetData
+
+
+class Layout:
+    ROW = "row"
+    LIST = "list"
+
+
+@dataclass(frozen=True)
+class ThreePublicOptions:
+    title: str  # with ``{year}``
+    layout: str = Layout.ROW
+    notes: tuple[str, ...] = ()
+    empty_notes: tuple[str, ...] = ()
+
+
+def _row_columns():
+    return [
+        amount("total", "“三公”经费合计"),
+        amount("outbound", "因公出国（境）费"),
+        group(
+            "公务用车购置及运行费",
+            amount("vehicle", "小计"),
+            amount("vehicle_purchase", "公务用车购置费"),
+            amount("vehicle_operation", "公务用车运行费"),
+        ),
+        amount("reception", "公务接待费"),
+    ]
+
+
+# (label, figure, row kind) of the list layout, in 002's order.
+LIST_ROWS = (
+    ("合计", "total", RowKind.TOTAL),
+    ("1、因公出国（境）费", "outbound", RowKind.CATEGORY),
+    ("2、公务接待费", "reception", RowKind.CATEGORY),
+    ("3、公务用车购置及运行费", "vehicle", RowKind.CATEGORY),
+    ("其中：公务用车运行维护费", "vehicle_operation", RowKind.ITEM),
+    ("公务用车购置费", "vehicle_purchase", RowKind.ITEM),
+)
+
+
+def three_public_table(data: BudgetData, options: ThreePublicOptions) -> ReportTable:
+    figures = three_public_figures(data.cells)
+    if options.layout == Layout.LIST:
+        columns = [text("label", "项目"), amount("amount", "预算数")]
+        rows = [
+            # figure is not printed: it lets checks find an item without parsing its label.
+            Row(kind, {"label": label, "amount": figures[key], "figure": key})
+            for label, key, kind in LIST_ROWS
+        ]
+    else:
+        columns, rows = _row_columns(), [Row(RowKind.TOTAL, figures)]
+    return ReportTable(
+        number=0,
+        title=options.title.format(year=data.year),
+        department_name=data.department.display_name,
+        columns=columns,
+        rows=rows,
+        notes=list(options.notes) + (list(options.empty_notes) if not figures["total"] else []),
+    )
