@@ -218,3 +218,14 @@ def test_migration_fills_the_new_columns_from_snapshots(demo_budgets):
     p = Publication.objects.get(department_code="707")
     assert (p.vehicle_operation_total, p.reception_total) == (Decimal("1.50"), Decimal("0.50"))
     assert p.operating_costs == p.disclosure().key_figures.operating_costs is not None
+
+
+def test_department_page_shows_median_and_rank(region, client):
+    """0002 in 2023 beside 0001 and 0003: 收入总计 6,915.60 is 2nd of 3, median 6,915.60;
+    基本支出 5,935.20 is 1st, median 877.65 (526.59 < 877.65 < 5,935.20)."""
+    html = client.get(f"/disclosures/{REGION_CODE}/0002/").content.decode()
+    rows = {r.split()[0]: r for r in _texts(html, "section.standing tbody tr")}
+    assert rows["收入总计"] == "收入总计 6,915.60 6,915.60 第 2 名 / 共 3 个部门"
+    assert rows["基本支出"] == "基本支出 5,935.20 877.65 第 1 名 / 共 3 个部门"
+    assert rows["“三公”经费"] == "“三公”经费 8.00 0.00 第 1 名 / 共 3 个部门"
+    assert "合成市2023年各部门对比" in html or "查看合成市2023年各部门对比" in html
