@@ -206,6 +206,7 @@ ENDPOINTS: dict[str, Row] = {
     "admin:autocomplete": Row("plain", lambda role: role in STAFF),
     "admin:view_on_site": Row("skip", reason="no model has get_absolute_url"),
     "(?P<url>.*)$": Row("skip", reason="admin catch-all: login redirect or 404"),
+    "favicon": Row("plain", lambda role: True),
     "disclosures:home": Row("plain", lambda role: True),
     "disclosures:search": Row("plain", lambda role: True),
     "api:disclosures": Row("plain", lambda role: True),

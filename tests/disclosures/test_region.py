@@ -229,3 +229,9 @@ def test_department_page_shows_median_and_rank(region, client):
     assert rows["基本支出"] == "基本支出 5,935.20 877.65 第 1 名 / 共 3 个部门"
     assert rows["“三公”经费"] == "“三公”经费 8.00 0.00 第 1 名 / 共 3 个部门"
     assert "合成市2023年各部门对比" in html or "查看合成市2023年各部门对比" in html
+
+
+def test_table_11_header_has_no_empty_heading(demo_budgets, client):
+    html = client.get("/disclosures/410702/2022/060/tables/11/").content.decode()
+    headings = _texts(html, "table.t11 thead th")
+    assert headings == ["项目", "内容", "具体内容", "指标值（金额）", "说明"]
