@@ -82,7 +82,10 @@ def region(request, region: str):
             "charts": region_charts(comparison),
         }
 
-    return cached_listing(request, f"region-{region}", "disclosures/region.html", context, params)
+    # The region is one of the hashed parameters: a typed URL never names a raw cache key.
+    return cached_listing(
+        request, "region", "disclosures/region.html", context, {**params, "region": region}
+    )
 
 
 def region_csv(request, region: str, year: int):

@@ -150,6 +150,7 @@ def test_drafts_and_old_versions_never_counted(demo_budgets, client):
 
 def test_unknown_region_is_404(db, client):
     assert client.get("/disclosures/000000/").status_code == 404
+    assert client.get("/disclosures/%3Cscript%3E%20x/", {"sort": "x" * 999}).status_code == 404
     assert client.get("/disclosures/000000/2023.csv").status_code == 404
     assert client.get("/api/regions/000000/2023/").status_code == 404
 
