@@ -136,6 +136,14 @@ def region_years(*, region: str) -> list[int]:
     return list(years)
 
 
+def region_name(*, region: str, year: int) -> str:
+    """The region's name as its publications of ``year`` state it, else 404 (one query)."""
+    name = _current(region, year).values_list("region_name", flat=True).first()
+    if name is None:
+        raise Http404("该地区这一年度没有已公开的部门预算。")
+    return name
+
+
 def _current(region: str, year: int):
     return Publication.objects.filter(is_current=True, region_code=region, year=year)
 

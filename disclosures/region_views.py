@@ -10,10 +10,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.urls import reverse
 
-from disclosures.caching import cached_listing
+from disclosures.caching import cached_listing, cached_listing_value
 from disclosures.charts.region import region_charts
 from disclosures.exports.names import attachment
-from disclosures.exports.region import comparison_csv, comparison_filename, comparison_xlsx
+from disclosures.exports.region import comparison_csv, comparison_xlsx
 from disclosures.region import (
     AMOUNTS,
     COLUMNS,
@@ -22,6 +22,7 @@ from disclosures.region import (
     SORT_KEYS,
     Comparison,
     region_comparison,
+    region_name,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,24 +89,31 @@ def region(request, region: str):
     )
 
 
+def _download(region: str, year: int, kind: str, make) -> bytes:
+    """The bytes of one download of the comparison, cached until the next publication."""
+
+    def build() -> bytes:
+        comparison = region_comparison(region=region, year=year, strict=True)
+        return make(comparison)
+
+    return cached_listing_value(f"region-{kind}", {"region": region, "year": str(year)}, build)
+
+
+def _filename(region: str, year: int, extension: str) -> str:
+    name = region_name(region=region, year=year)
+    return f"{name}{year}年各部门预算对比.{extension}"
+
+
 def region_csv(request, region: str, year: int):
     """The comparison of ``year`` as CSV (UTF-8 with BOM)."""
-    comparison = region_comparison(region=region, year=year, strict=True)
-    return attachment(
-        comparison_csv(comparison),
-        filename=comparison_filename(comparison, "csv"),
-        content_type=CSV,
-    )
+    data = _download(region, year, "csv", comparison_csv)
+    return attachment(data, filename=_filename(region, year, "csv"), content_type=CSV)
 
 
 def region_xlsx(request, region: str, year: int):
     """The comparison of ``year`` as an XLSX workbook."""
-    comparison = region_comparison(region=region, year=year, strict=True)
-    return attachment(
-        comparison_xlsx(comparison),
-        filename=comparison_filename(comparison, "xlsx"),
-        content_type=XLSX,
-    )
+    data = _download(region, year, "xlsx", comparison_xlsx)
+    return attachment(data, filename=_filename(region, year, "xlsx"), content_type=XLSX)
 
 
 def comparison_to_dict(comparison: Comparison) -> dict:
@@ -139,8 +147,13 @@ def comparison_to_dict(comparison: Comparison) -> dict:
 
 def region_api(request, region: str, year: int):
     """JSON of the comparison (``/api/regions/<region>/<year>/``), sorted by department code."""
-    comparison = region_comparison(
-        region=region, year=year, sort="code", descending=False, strict=True
-    )
-    body = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, cls=DjangoJSONEncoder)
-    return HttpResponse(body.encode(), content_type="application/json")
+
+    def body() -> bytes:
+        comparison = region_comparison(
+            region=region, year=year, sort="code", descending=False, strict=True
+        )
+        data = comparison_to_dict(comparison)
+        return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
+
+    content = cached_listing_value("region-api", {"region": region, "year": str(year)}, body)
+    return HttpResponse(content, content_type="application/json")

@@ -20,10 +20,6 @@ HEADINGS = ("部门代码", "部门", *(c.label for c in AMOUNTS + DERIVED))
 KEYS = tuple(c.key for c in AMOUNTS + DERIVED)
 
 
-def comparison_filename(comparison: Comparison, extension: str) -> str:
-    return f"{comparison.region_name}{comparison.year}年各部门预算对比.{extension}"
-
-
 def _lines(comparison: Comparison) -> list[list]:
     lines = [
         [r.department_code, r.department_name, *(r.values[k] for k in KEYS)]

@@ -158,7 +158,12 @@ def test_unknown_region_is_404(db, client):
 def test_csv_xlsx_and_api(region, client):
     response = client.get(f"/disclosures/{REGION_CODE}/2023.csv")
     assert response.status_code == 200
-    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    from urllib.parse import quote
+
+    assert (
+        f"filename*=UTF-8''{quote('合成市2023年各部门预算对比.csv')}"
+        in (response["Content-Disposition"])
+    )
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert lines[0][:3] == ["部门代码", "部门", "收入总计"]
     assert lines[-1][1:3] == ["合计", "25294.32"]
