@@ -322,6 +322,8 @@ def page_urls() -> list[tuple[str, str]]:
         ("home", "/"),
         ("disclosure", f"/disclosures/{budget}"),
         ("department", f"/disclosures/{region}/{department}/"),
+        ("region", f"/disclosures/{region}/?year={year}"),
+        ("region api", f"/api/regions/{region}/{year}/"),
         ("search", "/disclosures/?q=" + quote("医疗")),
         ("api list", "/api/disclosures/"),
         ("api detail", f"/api/disclosures/{budget}"),

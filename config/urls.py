@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from background.views import healthz
+from disclosures.favicon import favicon
 
 admin.site.site_header = "部门预算公开管理系统"
 admin.site.site_title = "部门预算公开"
@@ -14,6 +15,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/", include("disclosures.api_urls")),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("disclosures.urls")),
 ]
 

@@ -166,4 +166,55 @@ def openapi(request):
             },
         },
     }
+    spec["paths"]["/api/regions/{region}/{year}/"] = _region_path()
     return JsonResponse(spec, json_dumps_params=JSON)
+
+
+def _region_path() -> dict:
+    """The region comparison (``disclosures.region_views.region_api``) in OpenAPI terms."""
+    from disclosures.region import AMOUNTS, DERIVED
+
+    figure = {"type": ["string", "null"], "description": "两位小数的字符串；null 表示未公开"}
+    figures = {c.key: figure | {"title": c.label} for c in AMOUNTS + DERIVED}
+    department = {
+        "type": "object",
+        "properties": {
+            "department_code": {"type": "string"},
+            "department_name": {"type": "string"},
+            "version": {"type": "integer"},
+            "url": {"type": "string"},
+        }
+        | figures,
+    }
+    body = {
+        "type": "object",
+        "properties": {
+            "region_code": {"type": "string"},
+            "region_name": {"type": "string"},
+            "year": {"type": "integer"},
+            "years": {"type": "array", "items": {"type": "integer"}},
+            "departments": {"type": "array", "items": department},
+            "totals": {"type": "object", "properties": figures},
+            "three_public_history": {
+                "type": "array",
+                "description": "本地区历年“三公”经费合计及各项（万元）",
+                "items": {"type": "object"},
+            },
+        },
+    }
+    return {
+        "get": {
+            "summary": "一个地区一个年度各部门当前公开版本的对比（收入、支出、“三公”经费、机关运行经费、比上年增减、占比），按部门代码排序",
+            "parameters": [
+                {"name": n, "in": "path", "required": True, "schema": {"type": t}}
+                for n, t in (("region", "string"), ("year", "integer"))
+            ],
+            "responses": {
+                "200": {
+                    "description": "各部门对比及合计",
+                    "content": {"application/json": {"schema": body}},
+                },
+                "404": {"description": "该地区这一年度没有已公开的部门预算"},
+            },
+        }
+    }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from disclosures import api
+from disclosures import api, region_views
 
 app_name = "api"
 
@@ -13,5 +13,6 @@ urlpatterns = [
         api.disclosure_detail,
         name="disclosure",
     ),
+    path("regions/<str:region>/<int:year>/", region_views.region_api, name="region"),
     path("openapi.json", api.openapi, name="openapi"),
 ]

@@ -80,6 +80,19 @@ def cached_listing(
     return _response(html)
 
 
+def cached_listing_value(page: str, params: dict[str, str], make):
+    """``make()``'s result (bytes of a download, JSON) for a many-publication ``page`` in
+    the current state, stored like a listing page (same keys and bound)."""
+    newest = _newest()
+    key = listing_key(newest, page, params)
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        if _listing_slot(newest):
+            cache.set(key, value, PAGE_SECONDS)
+    return value
+
+
 def cached_page(
     request, publication: Publication, page: str, template: str, context
 ) -> HttpResponse:

@@ -49,6 +49,22 @@ class Publication(models.Model):
     three_public_total = models.DecimalField(
         "“三公”经费", max_digits=16, decimal_places=2, default=0
     )
+    # The region page's columns (issue 16): each “三公” item and 机关运行经费, so a
+    # region's comparison reads one row per department and never decodes a snapshot.
+    outbound_total = models.DecimalField(
+        "因公出国（境）费", max_digits=16, decimal_places=2, default=0
+    )
+    vehicle_purchase_total = models.DecimalField(
+        "公务用车购置费", max_digits=16, decimal_places=2, default=0
+    )
+    vehicle_operation_total = models.DecimalField(
+        "公务用车运行费", max_digits=16, decimal_places=2, default=0
+    )
+    reception_total = models.DecimalField("公务接待费", max_digits=16, decimal_places=2, default=0)
+    # None for snapshots published before 机关运行经费 was kept (schema 1).
+    operating_costs = models.DecimalField(
+        "机关运行经费", max_digits=16, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = "公开版本"

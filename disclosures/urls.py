@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from disclosures import views
+from disclosures import region_views, views
 from disclosures.exports import views as export_views
 from disclosures.pdf import views as pdf_views
 
@@ -13,6 +13,11 @@ budget = "disclosures/<str:region>/<int:year>/<str:department>/"
 urlpatterns = [
     path("", views.home, name="home"),
     path("disclosures/", views.search, name="search"),
+    # The region page and its downloads (issue 16); a download names its year without a
+    # trailing slash, so it never meets the department pattern below.
+    path("disclosures/<str:region>/", region_views.region, name="region"),
+    path("disclosures/<str:region>/<int:year>.csv", region_views.region_csv, name="region_csv"),
+    path("disclosures/<str:region>/<int:year>.xlsx", region_views.region_xlsx, name="region_xlsx"),
     path("disclosures/<str:region>/<str:department>/", views.department, name="department"),
     path(budget, views.disclosure, name="disclosure"),
     path(f"{budget}v<int:version>/", views.disclosure, name="disclosure_version"),

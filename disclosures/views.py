@@ -19,6 +19,7 @@ from disclosures.corrections import publication_corrections
 from disclosures.document import disclosure_build
 from disclosures.formats import FORMATS
 from disclosures.models import SearchEntry
+from disclosures.region import department_standing
 from disclosures.selectors import (
     department_publications,
     publication_get,
@@ -91,7 +92,15 @@ def department(request, region: str, department: str):
     publications = department_publications(region=region, department=department)
     if not publications:
         raise Http404("该部门没有已公开的预算。")
-    context = {"publications": publications, "charts": department_charts(publications)}
+    latest = publications[0]
+    context = {
+        "publications": publications,
+        "charts": department_charts(publications),
+        # Beside the region's other departments in the latest year (read uncached: a
+        # rank moves whenever another department of the region publishes).
+        "standing": department_standing(region=region, year=latest.year, department=department),
+        "standing_year": latest.year,
+    }
     return render(request, "disclosures/department.html", context)
 
 

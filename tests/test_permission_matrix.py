@@ -224,6 +224,7 @@ ENDPOINTS: dict[str, Row] = {
     "(?P<url>.*)$": Row("skip", reason="admin catch-all: login redirect or 404"),
     # Load-balancer probe: JSON without secrets, for everybody.
     "healthz": Row("plain", lambda role: True),
+    "favicon": Row("plain", lambda role: True),
     "disclosures:home": Row("plain", lambda role: True),
     "disclosures:search": Row("plain", lambda role: True),
     "api:disclosures": Row("plain", lambda role: True),
@@ -242,7 +243,14 @@ ENDPOINTS: dict[str, Row] = {
     "disclosures:table_csv": Row("public", _public),
     "disclosures:xlsx": Row("public", _public),
     "disclosures:csv_zip": Row("public", _public),
+    # The region page: each matrix region has a published year (shown for any ?year=);
+    # its downloads and API name the budget's year, published or not.
+    "disclosures:region": Row("public", lambda role, scope, state: True),
+    "disclosures:region_csv": Row("public", _public),
+    "disclosures:region_xlsx": Row("public", _public),
+    "api:region": Row("public", _public),
 }
+REGION_KEYS = {"disclosures:region_csv", "disclosures:region_xlsx", "api:region"}
 
 
 TABLE_KEYS = {
@@ -441,6 +449,10 @@ def _cases(world, key, row, role, client):
                 kwargs["version"] = 1
             if key == "disclosures:department":
                 del kwargs["year"]
+            if key in REGION_KEYS:
+                del kwargs["department"]
+            if key == "disclosures:region":
+                kwargs = {"region": department.region.code}
             yield (
                 scope,
                 state,

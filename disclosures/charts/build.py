@@ -8,10 +8,32 @@ from disclosures.document import Disclosure
 from disclosures.narrative.shares import shares
 from disclosures.templatetags.amounts import amount_or_zero, percent
 
-# Bar colours: each has at least 3:1 contrast on white (WCAG non-text contrast).
-PALETTE = ("#8b1a1a", "#1a5fb4", "#2e7d32", "#6a3d9a", "#9c4a00")
-LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 200, 300, 140
-ROW_HEIGHT, GROUP_GAP, TOP = 26, 10, 8
+# Bar colours: each has at least 4.5:1 contrast with white, so a bar shows on the white
+# card (WCAG non-text contrast, 3:1) and a white value label on the bar is AA text.
+PALETTE = ("#8b1a1a", "#1a5fb4", "#2e6b30", "#6a3d9a", "#8f4400")
+TEXT, LIGHT_TEXT = "#1a1a1a", "#ffffff"
+# One row per bar: its label on a line of its own, the bar below at the full width of the
+# chart, so a phone (about 330 px of card at 375 px) draws the 15-unit text at 12 px.
+CHART_WIDTH, PAD, FONT_SIZE = 400, 4, 15
+BAR_WIDTH = CHART_WIDTH - 2 * PAD
+LABEL_BASELINE, BAR_TOP, BAR_HEIGHT, VALUE_BASELINE = 15, 21, 22, 37
+ROW_HEIGHT, GROUP_GAP, TOP = 50, 12, 4
+VALUE_GAP = 6  # between a bar's end and its value label
+
+
+def text_width(text: str, size: int = FONT_SIZE) -> float:
+    """The drawn width of ``text`` (SVG units), a little over the real one: a CJK or
+    full-width character is one em, a digit or a Latin character about 0.6 em."""
+    return sum(size if ord(ch) > 0x2E7F else size * 0.62 for ch in text)
+
+
+def fitted(text: str, width: float) -> str:
+    """``text`` cut with ``…`` to fit ``width`` (the full text stays in ``<desc>``)."""
+    if text_width(text) <= width:
+        return text
+    while text and text_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
 
 
 @dataclass
@@ -26,10 +48,38 @@ class Bar:
     # Geometry, filled by ``Chart.lay_out`` (SVG user units).
     y: int = 0
     width: float = 0.0
+    inside: bool = False  # value label drawn on the bar (light) rather than after it
 
     @property
     def colour(self) -> str:
         return PALETTE[self.series % len(PALETTE)]
+
+    @property
+    def value_text(self) -> str:
+        share = f"（{percent(self.share)}）" if self.share is not None else ""
+        return f"{amount_or_zero(self.value)}{share}"
+
+    @property
+    def label_text(self) -> str:
+        return fitted(self.label, BAR_WIDTH)
+
+    @property
+    def value_x(self) -> float:
+        end = PAD + self.width
+        return round(end - VALUE_GAP if self.inside else end + VALUE_GAP, 1)
+
+    @property
+    def value_anchor(self) -> str:
+        return "end" if self.inside else "start"
+
+    @property
+    def value_fill(self) -> str:
+        return LIGHT_TEXT if self.inside else TEXT
+
+    def place_value(self) -> None:
+        """After the bar when it fits there, else on the bar in white (never dark on dark)."""
+        room_after = CHART_WIDTH - PAD - (PAD + self.width) - VALUE_GAP
+        self.inside = text_width(self.value_text) > room_after
 
 
 @dataclass
@@ -48,11 +98,19 @@ class Chart:
 
     @property
     def width(self) -> int:
-        return LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+        return CHART_WIDTH
 
     @property
     def bar_x(self) -> int:
-        return LABEL_WIDTH
+        return PAD
+
+    @property
+    def font_size(self) -> int:
+        return FONT_SIZE
+
+    @property
+    def text_colour(self) -> str:
+        return TEXT
 
     @property
     def height(self) -> int:
@@ -78,6 +136,7 @@ class Chart:
             group = bar.group
             bar.y = y
             bar.width = float(bar.value / largest * BAR_WIDTH) if largest > 0 else 0.0
+            bar.place_value()
             y += ROW_HEIGHT
         return self
 

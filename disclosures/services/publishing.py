@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Max
 
+from budgets.fields import ZERO
 from budgets.models import Budget, BudgetStatus
 from disclosures.document import Disclosure, disclosure_build, disclosure_to_dict
 from disclosures.models import Publication, SearchEntry, SearchEntryKind
@@ -25,6 +26,20 @@ def publication_fields(disclosure: Disclosure) -> dict:
         "basic_total": headline["basic"],
         "project_total": headline["project"],
         "three_public_total": headline["three_public"],
+        **region_fields(disclosure),
+    }
+
+
+def region_fields(disclosure: Disclosure) -> dict:
+    """The “三公” items and 机关运行经费 (万元) the region page reads per department."""
+    figures = disclosure.key_figures
+    three = figures.three_public
+    return {
+        "outbound_total": three.get("outbound") or ZERO,
+        "vehicle_purchase_total": three.get("vehicle_purchase") or ZERO,
+        "vehicle_operation_total": three.get("vehicle_operation") or ZERO,
+        "reception_total": three.get("reception") or ZERO,
+        "operating_costs": figures.operating_costs,
     }
 
 

@@ -6,6 +6,10 @@ from disclosures.tables.base import ReportTable, Row, RowKind, text
 from disclosures.tables.data import BudgetData, total
 
 KEYS = ("level1", "level2", "level3", "value", "explanation")
+# The header names what each column holds across the table's parts: 项目 (预算情况,
+# 年度主要任务, 一级指标), 内容 (名称, 任务名称, 二级指标), 具体内容 (主要内容, 三级指标),
+# 指标值 or the 预算情况 amount, and 指标值说明. Three of them were empty (issue 16).
+HEADINGS = ("项目", "内容", "具体内容", "指标值（金额）", "说明")
 
 
 def budget_overview(data: BudgetData) -> dict:
@@ -81,9 +85,7 @@ def build_department_goals(data: BudgetData) -> ReportTable:
         slug="department-goals",
         title=f"{data.year}年部门（单位）整体绩效目标表",
         department_name=data.department.display_name,
-        columns=[
-            text(key, label) for key, label in zip(KEYS, ("项目", "内容", "", "", ""), strict=True)
-        ],
+        columns=[text(key, label) for key, label in zip(KEYS, HEADINGS, strict=True)],
         rows=rows,
         notes=[] if data.goal else ["注：本部门尚未填报整体绩效目标。"],
     )

@@ -55,9 +55,9 @@ def test_charts_of_001(demo_budgets):
 def test_bar_widths_are_proportional(demo_budgets):
     bars = _charts("060")["functional"].bars
     widest = max(bar.width for bar in bars)
-    assert widest == 300.0
+    assert widest == 392.0  # the 400-unit drawing less 4 units either side
     # 470.30 / 1,357.04 of the widest bar.
-    assert abs(bars[0].width - 300 * 470.30 / 1357.04) < 0.01
+    assert abs(bars[0].width - 392 * 470.30 / 1357.04) < 0.01
 
 
 def test_disclosure_page_draws_svg_with_text_alternative(client, demo_budgets):
@@ -109,3 +109,48 @@ def test_department_page_has_charts(client, demo_budgets):
     soup = BeautifulSoup(client.get("/disclosures/411200/707/").content, "html.parser")
     desc = soup.select_one("#chart-years-totals desc").get_text()
     assert "2023年收支总计1,728.90万元" in desc and "2023年基本支出1,483.80万元" in desc
+
+
+def _svg_bars(html: str, key: str):
+    """(label fill, background under the label) of each value label of chart ``key``,
+    read from the rendered SVG: the bar's fill when the label lies on the bar, else white."""
+    soup = BeautifulSoup(html, "html.parser")
+    for group in soup.select(f"figure#chart-{key} svg g.bar"):
+        rect, value = group.find("rect"), group.select_one("text.bar-value")
+        start, width = float(rect["x"]), float(rect["width"])
+        x = float(value["x"])
+        on_bar = value["text-anchor"] == "end" and start < x <= start + width
+        yield value, value["fill"], rect["fill"] if on_bar else "#ffffff", x, start + width
+
+
+def test_value_labels_meet_aa_contrast_and_never_sit_dark_on_a_bar(client, demo_budgets):
+    """Issue 16: labels like 470.30（20.47%） were drawn dark on the dark bars."""
+    from tests.support.contrast import contrast
+
+    html = client.get("/disclosures/410702/2022/060/").content.decode()
+    seen_inside = seen_outside = 0
+    for key in ("functional", "basic-project", "funding", "three-public"):
+        for value, fill, background, x, bar_end in _svg_bars(html, key):
+            assert contrast(fill, background) >= 4.5, (key, value.text, fill, background)
+            if value["text-anchor"] == "start":
+                assert x > bar_end  # after the bar, on the white card
+                seen_outside += 1
+            else:
+                seen_inside += 1
+            assert "dx" not in value.attrs
+    assert seen_inside and seen_outside
+
+
+def test_every_palette_colour_holds_white_text():
+    from disclosures.charts.build import PALETTE
+    from tests.support.contrast import contrast
+
+    for colour in PALETTE:
+        assert contrast(colour, "#ffffff") >= 4.5, colour
+
+
+def test_long_labels_are_cut_to_the_chart_width():
+    from disclosures.charts.build import BAR_WIDTH, Bar, text_width
+
+    bar = Bar("合成市第0007号人力资源和社会保障局及其所属二级预算单位合计", Decimal(1))
+    assert bar.label_text.endswith("…") and text_width(bar.label_text) <= BAR_WIDTH

@@ -139,7 +139,9 @@ def test_a_publication_records_its_format_and_schema(demo_budgets):
 
 def test_a_snapshot_written_before_formats_renders_exactly_as_it_did(client, demo_budgets):
     """The fixture was written by the code of commit 14095d3 (before formats): demo 000's
-    snapshot and its disclosure, tables and table-3 pages as that code rendered them."""
+    snapshot and its disclosure, tables and table-3 pages as that code rendered them. The
+    pages were re-rendered for issue 16 after checking the diff holds only its intended
+    changes: the icon links, the region-page link and the charts' new layout."""
     fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert "key_figures" not in fixture["content"]  # schema 1
     publication = Publication.objects.get(budget=demo_budgets["000"], is_current=True)
