@@ -18,9 +18,14 @@ from bench.portal_data import REGION_CODE, synthetic_region
 from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS, _screenshot
 from tests.support.contrast import contrast
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which(CHROMIUM), reason=f"没有找到 Chromium（{CHROMIUM}）：scripts/setup.sh 会安装它"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM),
+        reason=f"没有找到 Chromium（{CHROMIUM}）：scripts/setup.sh 会安装它",
+    ),
+    # Committed data for the live server; see test_portal_browser.py for why serialized.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # For every chart value label: its fill, the fill of the bar under it (or null), and
 # whether it lies wholly inside the bar or wholly outside every bar.
