@@ -17,7 +17,7 @@ class PathAutocompleteJsonView(AutocompleteJsonView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.model in CATALOGUE_MODELS:
+        if self.model_admin.model in CATALOGUE_MODELS:
             objects = list(context["object_list"])
             budget = referring_budget(self.request)
             year = budget.year if budget else None
