@@ -9,14 +9,18 @@ results are computed with one query for all the parents, whatever the page size.
 import unicodedata
 from urllib.parse import urlparse
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
 from django.urls import Resolver404, resolve
 
-from budgets.models import Budget, EconomicSubject, FunctionalSubject, Project
+from budgets.models import Budget, ClassificationLevel, EconomicSubject, FunctionalSubject, Project
 
 PATH_SEPARATOR = " › "
-OPEN_END = 9999  # an entry still valid: compare it as if valid for ever
+OPEN_END = 9999
+PARENT_LEVELS = (
+    ClassificationLevel.CATEGORY,
+    ClassificationLevel.SECTION,
+)  # an entry still valid: compare it as if valid for ever
 
 
 def normalise_term(term: str) -> str:
@@ -77,12 +81,15 @@ def subject_search(queryset: QuerySet, term: str) -> QuerySet:
     term = normalise_term(term)
     if not term:
         return queryset.order_by("code", "valid_from")
-    parents = queryset.model.objects.filter(name__icontains=term).filter(
-        Q(code=Substr(OuterRef("code"), 1, 3)) | Q(code=Substr(OuterRef("code"), 1, 5))
+    # The 类/款 whose name contains the term, read first (a short list of codes): an IN on
+    # the row's code prefixes is much cheaper than a correlated subquery per row.
+    parent_codes = []
+    if not term.isdigit():  # a code is not searched among the names of 类 and 款
+        parents = queryset.model.objects.filter(name__icontains=term, level__in=PARENT_LEVELS)
+        parent_codes = list(parents.values_list("code", flat=True).distinct())
+    queryset = queryset.annotate(
+        picker_category=Substr("code", 1, 3), picker_section=Substr("code", 1, 5)
     )
-    if queryset.model is EconomicSubject:
-        parents = parents.filter(scheme=OuterRef("scheme"))
-    in_parent = Exists(parents)
     rank = Case(
         When(code=term, then=Value(0)),
         When(code__startswith=term, then=Value(1)),
@@ -90,7 +97,9 @@ def subject_search(queryset: QuerySet, term: str) -> QuerySet:
         default=Value(3),
         output_field=IntegerField(),
     )
-    matches = Q(code__startswith=term) | Q(name__icontains=term) | Q(in_parent)
+    matches = Q(code__startswith=term) | Q(name__icontains=term)
+    if parent_codes:
+        matches |= Q(picker_category__in=parent_codes) | Q(picker_section__in=parent_codes)
     return queryset.filter(matches).annotate(picker_rank=rank).order_by("picker_rank", "code")
 
 
