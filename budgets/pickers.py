@@ -136,3 +136,10 @@ def scope_to_budget(queryset: QuerySet, budget: Budget | None) -> QuerySet:
     if queryset.model is FunctionalSubject:
         return queryset.valid_in(budget.year)
     return queryset
+
+
+def table_path(table: dict, code: str) -> str:
+    """The path label of ``code`` from a ``{code: row}`` table of one edition (the workbook
+    import's lookups): no query, whatever the number of messages."""
+    parts = [code[:length] for length in (3, 5) if length < len(code)] + [code]
+    return PATH_SEPARATOR.join(str(table[part]) if part in table else part for part in parts)

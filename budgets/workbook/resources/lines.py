@@ -12,6 +12,7 @@ from budgets.models import (
     ProjectKind,
     UnitKind,
 )
+from budgets.pickers import table_path
 from budgets.validation import line_subject_errors
 from budgets.workbook import codes
 from budgets.workbook.layout import SHEET
@@ -111,7 +112,10 @@ class LineResource(SheetResource):
         errors = line_subject_errors(line, self.lookups.year)
         pair = (line.dept_economic.code, line.gov_economic.code)
         if not errors and pair not in self.lookups.pairs:
-            errors["gov_economic"] = f"部门经济分类 {pair[0]} 与政府经济分类 {pair[1]} 不对应"
+            # The whole paths, so the clerk sees which 款 of which 类 the codes are.
+            dept = table_path(self.lookups.table("dept"), pair[0])
+            gov = table_path(self.lookups.table("gov"), pair[1])
+            errors["gov_economic"] = f"部门经济分类 {dept} 与政府经济分类 {gov} 不对应"
         return errors
 
     def get_queryset(self):
