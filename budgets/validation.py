@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from budgets.catalogue_messages import code_editions, unknown_code_message
 from budgets.fields import quantize
 from budgets.models.catalogues import (
     ClassificationLevel,
@@ -18,11 +19,28 @@ from budgets.models.catalogues import (
 )
 from budgets.models.lines import LineKind
 
+# The scheme as the workbook's columns name it, in the shared unknown-code message.
+SHORT_LABELS = {
+    EconomicScheme.DEPARTMENT: "部门经济分类",
+    EconomicScheme.GOVERNMENT: "政府经济分类",
+}
+
+
+def _edition_error(subject, label: str, year: int) -> str:
+    """A subject of another edition: the shared unknown-code message (one query, only on
+    this error path)."""
+    editions = code_editions(type(subject), subject.code, scheme=getattr(subject, "scheme", ""))
+    return unknown_code_message(
+        label=label, code=subject.code, year=year, editions=editions, name=subject.name
+    )
+
 
 def _functional_error(line, year: int) -> str | None:
     subject = line.functional_subject
-    if subject.level != ClassificationLevel.ITEM or not subject.is_valid_in(year):
+    if subject.level != ClassificationLevel.ITEM:
         return f"功能分类科目 {subject.code} 不是 {year} 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
+    if not subject.is_valid_in(year):
+        return _edition_error(subject, "功能分类", year)
     return None
 
 
@@ -34,8 +52,10 @@ def _economic_error(subject, scheme: str, year: int, province: str = "") -> str 
         return f"{label}科目 {subject.code} 是其他省份的地方科目，不能用于本地区的预算。"
     # A line sits on a 款, or on a province's 7-digit 子目.
     leaf_levels = {ClassificationLevel.SECTION, ClassificationLevel.SUBITEM}
-    if subject.level not in leaf_levels or not subject.is_valid_in(year):
+    if subject.level not in leaf_levels:
         return f"{label}科目 {subject.code} 不是 {year} 年度有效的“款”级科目。"
+    if not subject.is_valid_in(year):
+        return _edition_error(subject, SHORT_LABELS[scheme], year)
     return None
 
 

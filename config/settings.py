@@ -330,6 +330,13 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+# --- Catalogue pickers (issue 13 items 4–5) ---------------------------------------------
+# The admin site whose autocomplete labels catalogue options with their whole path
+# (budgets/admin_site.py); it replaces django.contrib.admin's default site.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "budgets.admin_site.BudgetsAdminConfig"
+)
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

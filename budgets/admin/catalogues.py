@@ -11,6 +11,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ImportForm
 
 from budgets.models import EconomicCorrespondence, EconomicSubject, FunctionalSubject
+from budgets.pickers import referring_budget, scope_to_budget, subject_search
 from budgets.safe_cells import EXPORT_FORMATS
 from budgets.services.catalogues import (
     CORRESPONDENCE_LEVELS,
@@ -93,12 +94,15 @@ class CatalogueAdmin(CatalogueImportAdmin):
     list_per_page = 100
 
     def get_search_results(self, request, queryset, search_term):
-        queryset, distinct = super().get_search_results(request, queryset, search_term)
+        # By code prefix, name or a 类/款 name, full-width digits folded, ranked (pickers.py).
+        queryset = subject_search(queryset, search_term)
+        if "field_name" in request.GET:  # an autocomplete: the budget's edition only
+            queryset = scope_to_budget(queryset, referring_budget(request))
         # Autocomplete from an expenditure line offers only leaf entries (项 / 款).
         if request.GET.get("model_name") == "expenditureline":
             field = request.GET.get("field_name")
             queryset = queryset.filter(level__in=self.leaf_levels.get(field, ("item",)))
-        return queryset, distinct
+        return queryset, False
 
 
 @admin.register(FunctionalSubject)

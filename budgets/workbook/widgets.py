@@ -121,7 +121,33 @@ class CodeLookupWidget(ForeignKeyWidget):
         try:
             return self.table()[code]
         except KeyError:
-            raise ValueError(self.missing.format(code=code)) from None
+            raise ValueError(self.missing_message(code)) from None
+
+    def missing_message(self, code: str) -> str:
+        return self.missing.format(code=code)
 
     def render(self, value, obj=None, **kwargs) -> str:
         return "" if value is None else str(value.code)
+
+
+class SubjectLookupWidget(CodeLookupWidget):
+    """A catalogue code: an unknown one gets the shared message (catalogue_messages.py)
+    naming the edition that lacks it and the editions that have it.
+
+    ``year`` is set by the resource with the lookups; the editions of every code are read
+    once, on the first unknown code, not once per bad row.
+    """
+
+    def __init__(self, model: type[Model], *, source: str, label: str, scheme: str = ""):
+        super().__init__(model, source=source, missing="")
+        self.label, self.scheme = label, scheme
+        self.year: int | None = None
+        self._editions: dict | None = None
+
+    def missing_message(self, code: str) -> str:
+        from budgets.catalogue_messages import code_editions_table, unknown_code_message
+
+        if self._editions is None:
+            self._editions = code_editions_table(self.model, scheme=self.scheme)
+        editions = self._editions.get(code, [])
+        return unknown_code_message(label=self.label, code=code, year=self.year, editions=editions)

@@ -44,7 +44,8 @@ def test_functional_subject_must_be_valid_in_the_budget_year():
     line = LineFactory()
     line.functional_subject = later
     assert errors_of(line)["functional_subject"] == [
-        "功能分类科目 2109901 不是 2022 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
+        "功能分类科目 2109901 在 2022 年度的科目目录中不存在：请核对编码；"
+        "如确属新科目，请财政部门导入含该科目的 2022 年版目录。该编码只在 2024 年度及以后有效。"
     ]
 
 

@@ -156,6 +156,7 @@ class SheetResource(resources.ModelResource):
                 source = field.widget.source
                 field.widget.lookup = lambda source=source: self.lookups.table(source)
                 field.widget.missing = field.widget.missing.format(code="{code}", year=lookups.year)
+                field.widget.year = lookups.year  # for the unknown-code message
 
     @classmethod
     def get_display_name(cls) -> str:

@@ -12,11 +12,12 @@ from budgets.models import (
     ProjectKind,
     UnitKind,
 )
+from budgets.pickers import table_path
 from budgets.validation import line_subject_errors
 from budgets.workbook import codes
 from budgets.workbook.layout import SHEET
 from budgets.workbook.resources.base import SheetField, SheetResource
-from budgets.workbook.widgets import ChoiceWidget, CodeLookupWidget, TextWidget
+from budgets.workbook.widgets import ChoiceWidget, CodeLookupWidget, SubjectLookupWidget, TextWidget
 
 UNITS, BASIC, PROJECTS = SHEET["units"], SHEET["basic_lines"], SHEET["projects"]
 PROJECT_LINES, INDICATORS = SHEET["project_lines"], SHEET["project_indicators"]
@@ -41,17 +42,16 @@ def _project_widget():
     )
 
 
-SUBJECTS = {  # column key → (attribute, related model, lookup table, label)
-    "func": ("functional_subject", FunctionalSubject, "functional", "功能分类"),
-    "dept_econ": ("dept_economic", EconomicSubject, "dept", "部门经济分类"),
-    "gov_econ": ("gov_economic", EconomicSubject, "gov", "政府经济分类"),
+SUBJECTS = {  # column key → (attribute, related model, lookup table, label, scheme)
+    "func": ("functional_subject", FunctionalSubject, "functional", "功能分类", ""),
+    "dept_econ": ("dept_economic", EconomicSubject, "dept", "部门经济分类", "dept"),
+    "gov_econ": ("gov_economic", EconomicSubject, "gov", "政府经济分类", "gov"),
 }
 
 
 def _subject(sheet, key):
-    attribute, model, source, label = SUBJECTS[key]
-    missing = f"{label}科目 {{code}} 在 {{year}} 年度目录中不存在"
-    widget = CodeLookupWidget(model, source=source, missing=missing)
+    attribute, model, source, label, scheme = SUBJECTS[key]
+    widget = SubjectLookupWidget(model, source=source, label=label, scheme=scheme)
     return SheetField(sheet, key, attribute=attribute, widget=widget)
 
 
@@ -112,7 +112,10 @@ class LineResource(SheetResource):
         errors = line_subject_errors(line, self.lookups.year)
         pair = (line.dept_economic.code, line.gov_economic.code)
         if not errors and pair not in self.lookups.pairs:
-            errors["gov_economic"] = f"部门经济分类 {pair[0]} 与政府经济分类 {pair[1]} 不对应"
+            # The whole paths, so the clerk sees which 款 of which 类 the codes are.
+            dept = table_path(self.lookups.table("dept"), pair[0])
+            gov = table_path(self.lookups.table("gov"), pair[1])
+            errors["gov_economic"] = f"部门经济分类 {dept} 与政府经济分类 {gov} 不对应"
         return errors
 
     def get_queryset(self):

@@ -59,12 +59,14 @@ def test_code_lookups_load_each_table_once(demo_drafts):
     with CaptureQueriesContext(connection) as queries:
         subjects = [subject.clean({"功能分类科目（项）": code}) for code in codes]
         units = [unit.clean({"单位代码": "060001"}) for _ in codes]
-        with pytest.raises(ValueError, match="功能分类科目 2999999 在 2022 年度目录中不存在"):
+        with pytest.raises(ValueError, match="功能分类科目 2999999 在 2022 年度的科目目录中不存在"):
             subject.clean({"功能分类科目（项）": "2999999"})
         with pytest.raises(ValueError, match="单位代码 060999 不在本部门的预算单位中"):
             unit.clean({"单位代码": "060999"})
     assert len(codes) > 300
-    assert len(queries.captured_queries) == 3  # functional and economic subjects, units
+    # functional and economic subjects, units, and the editions of every code (for the
+    # unknown code's message, read once)
+    assert len(queries.captured_queries) == 4
     assert {type(s) for s in subjects} == {FunctionalSubject}
     assert {u.code for u in units} == {"060001"} and isinstance(units[0], BudgetUnit)
 
