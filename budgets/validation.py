@@ -94,7 +94,7 @@ def line_errors(line) -> None:
 
 def line_subject_errors(line, year: int) -> dict[str, str]:
     """Subjects valid in the budget year at the right level (no query: the line's own rows)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str | None] = {}
     if line.functional_subject_id:
         errors["functional_subject"] = _functional_error(line, year)
     province = _province(line)
