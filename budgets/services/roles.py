@@ -80,7 +80,9 @@ def roles_setup(*, apps=None) -> dict:
         for app_label in {app for app, _ in wanted}:
             codenames = [codename for app, codename in wanted if app == app_label]
             permissions += list(
-                permission_model.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+                permission_model.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
             )
         group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.set(permissions)
