@@ -109,9 +109,9 @@ class LineResource(SheetResource):
         instance.derive_cost_type()
 
     def check(self, line) -> dict[str, str]:
-        errors = line_subject_errors(line, self.lookups.year)
+        errors = line_subject_errors(line, self.import_lookups.year)
         pair = (line.dept_economic.code, line.gov_economic.code)
-        if not errors and pair not in self.lookups.pairs:
+        if not errors and pair not in self.import_lookups.pairs:
             errors["gov_economic"] = f"部门经济分类 {pair[0]} 与政府经济分类 {pair[1]} 不对应"
         return errors
 
@@ -147,7 +147,7 @@ class UnitResource(CodedRowsMixin, SheetResource):
             instance.department = self.lookups.budget.department
 
     def check(self, unit) -> dict[str, str]:
-        department = self.lookups.department_code
+        department = self.import_lookups.department_code
         if not unit.code.startswith(department):
             return {"code": f"单位代码 {unit.code} 不属于部门 {department}"}
         return self.duplicate_error(unit, {})
@@ -194,7 +194,7 @@ class ProjectResource(CodedRowsMixin, SheetResource):
         force_init_instance = True
 
     def check(self, project) -> dict[str, str]:
-        return self.duplicate_error(project, self.lookups.projects)
+        return self.duplicate_error(project, self.import_lookups.projects)
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("unit")
