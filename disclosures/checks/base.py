@@ -67,7 +67,7 @@ def by_category(table: ReportTable, key: str) -> dict[str, Decimal]:
 class Collector:
     """Collects findings; ``equal`` records a mismatch between two figures."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.findings: list[Finding] = []
 
     def equal(

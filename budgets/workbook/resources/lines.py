@@ -1,5 +1,7 @@
 """Resources of the unit, line and project sheets (预算单位, 基本支出, 项目, 项目支出明细, 项目绩效指标)."""
 
+from typing import Any
+
 from budgets.models import (
     BudgetUnit,
     EconomicSubject,
@@ -77,7 +79,7 @@ class CodedRowsMixin:
 
     duplicate = "代码 {code} 重复"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.by_code: dict = {}
 
