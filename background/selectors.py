@@ -124,15 +124,16 @@ def database_ok() -> bool:
     return True
 
 
-def health() -> dict:
+def health() -> dict[str, object]:
     """The /healthz answer: database and queue, nothing secret (no names, hosts, errors)."""
-    report = {"status": "ok", "database": "ok" if database_ok() else "error"}
+    database = "ok" if database_ok() else "error"
+    queue: dict[str, object]
     try:
         status = queue_status()
     except Exception:  # noqa: BLE001  (the queue's store is down: report it, never raise)
-        report["queue"] = {"status": "error"}
+        queue = {"status": "error"}
     else:
-        report["queue"] = {
+        queue = {
             "status": "stale" if status.stale else "ok",
             "backend": status.backend,
             "queued": status.queued,
@@ -141,6 +142,5 @@ def health() -> dict:
             "oldest_queued_seconds": status.oldest_queued_seconds,
             "heartbeat_age_seconds": status.heartbeat_age_seconds,
         }
-    if report["database"] != "ok" or report["queue"]["status"] != "ok":
-        report["status"] = "error"
-    return report
+    healthy = database == "ok" and queue["status"] == "ok"
+    return {"status": "ok" if healthy else "error", "database": database, "queue": queue}

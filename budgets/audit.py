@@ -65,7 +65,9 @@ def budget_audit_entries(*, budget: Budget, limit: int = 500) -> list[AuditEntry
     """The newest ``limit`` changes to a budget's data, newest first, with old → new values."""
     records = []
     for model, lookup in AUDITED:
-        history = model.history.filter(**_record_ids(model, lookup, budget))
+        # simple-history adds ``history`` at run time; the stubs of ``Model`` cannot know it.
+        manager = model.history  # type: ignore[attr-defined]
+        history = manager.filter(**_record_ids(model, lookup, budget))
         records += [(model, r) for r in history.select_related("history_user")[:limit]]
     records.sort(key=lambda pair: pair[1].history_date, reverse=True)
     return [_entry(model, record) for model, record in records[:limit]]

@@ -2,15 +2,20 @@
 
 import unicodedata
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
-MONEY_ERROR_MESSAGES = {
+# Typed like Field.default_error_messages (which also admits lazy strings).
+MONEY_ERROR_MESSAGES: "dict[str, str | _StrPromise]" = {
     "invalid": "请输入数字金额（单位：万元），例如 1234.56。",
     "max_decimal_places": "金额最多保留两位小数（单位：万元）。",
     "max_digits": "金额位数过多（最多 16 位整数、2 位小数）。",

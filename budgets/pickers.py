@@ -7,6 +7,7 @@ results are computed with one query for all the parents, whatever the page size.
 """
 
 import unicodedata
+from typing import Any
 from urllib.parse import urlparse
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
@@ -131,10 +132,11 @@ def scope_to_budget(queryset: QuerySet, budget: Budget | None) -> QuerySet:
     without a budget, every entry still valid (no end year)."""
     if budget is None:
         return queryset.filter(valid_to__isnull=True)
+    editions: Any = queryset  # the catalogue models' EditionQuerySet (valid_in)
     if queryset.model is EconomicSubject:
-        return queryset.valid_in(budget.year, budget.department.region.code)
+        return editions.valid_in(budget.year, budget.department.region.code)
     if queryset.model is FunctionalSubject:
-        return queryset.valid_in(budget.year)
+        return editions.valid_in(budget.year)
     return queryset
 
 

@@ -55,7 +55,7 @@ def _economic_error(subject, scheme: str, year: int, province: str = "") -> str 
     if subject.level not in leaf_levels:
         return f"{label}科目 {subject.code} 不是 {year} 年度有效的“款”级科目。"
     if not subject.is_valid_in(year):
-        return _edition_error(subject, SHORT_LABELS[scheme], year)
+        return _edition_error(subject, SHORT_LABELS[EconomicScheme(scheme)], year)
     return None
 
 
@@ -114,7 +114,7 @@ def line_errors(line) -> None:
 
 def line_subject_errors(line, year: int) -> dict[str, str]:
     """Subjects valid in the budget year at the right level (no query: the line's own rows)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str | None] = {}
     if line.functional_subject_id:
         errors["functional_subject"] = _functional_error(line, year)
     province = _province(line)

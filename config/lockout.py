@@ -45,7 +45,8 @@ class AddressLimitedDatabaseHandler(AxesDatabaseHandler):
 
     def is_address_locked(self, request) -> bool:
         return (
-            settings.AXES_LOCK_OUT_AT_FAILURE
+            # django-axes sets its defaults on settings at run time (True unless configured).
+            getattr(settings, "AXES_LOCK_OUT_AT_FAILURE", True)
             and self.address_failures(request) >= address_failure_limit()
         )
 

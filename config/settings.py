@@ -162,7 +162,7 @@ MEDIA_URL = "media/"
 # never go stale). Per-process memory by default; Redis when
 # REDIS_URL is set, shared by every web process and the worker (production).
 if os.environ.get("REDIS_URL"):
-    CACHES = {
+    CACHES: dict[str, dict[str, object]] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],

@@ -40,11 +40,11 @@ RowKey = tuple[tuple[str, ...], int]
 def _keyed_rows(table: ReportTable) -> dict[RowKey, tuple[str, Row]]:
     """Rows by (code and label cells, occurrence), with a readable label (``2013699 名称``)."""
     labels = [leaf for leaf in table.leaves() if leaf.kind != ColumnKind.AMOUNT]
-    seen: Counter = Counter()
-    rows = {}
+    seen: Counter[tuple[str, ...]] = Counter()
+    rows: dict[RowKey, tuple[str, Row]] = {}
     for row in table.rows:
-        values = [(leaf.kind, row.cells.get(leaf.key)) for leaf in labels]
-        values = [(kind, str(value)) for kind, value in values if isinstance(value, str) and value]
+        cells = [(leaf.kind, row.cells.get(leaf.key)) for leaf in labels]
+        values = [(kind, value) for kind, value in cells if isinstance(value, str) and value]
         label = tuple(value for _, value in values)
         codes = "".join(value for kind, value in values if kind == ColumnKind.CODE)
         names = " ".join(value for kind, value in values if kind != ColumnKind.CODE)
@@ -73,6 +73,8 @@ def _column_path(new: ReportTable | None, old: ReportTable | None, key: str) -> 
 def table_changes(old: ReportTable | None, new: ReportTable | None) -> list[FigureChange]:
     """Every amount that differs between two versions of one table, in row order."""
     reference = new or old
+    if reference is None:
+        return []  # the table is in neither version: nothing changed
     old_rows = _keyed_rows(old) if old else {}
     new_rows = _keyed_rows(new) if new else {}
     keys = list(new_rows) + [key for key in old_rows if key not in new_rows]

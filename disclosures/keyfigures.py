@@ -30,7 +30,8 @@ SOURCES = (
 )
 # The four “三公” items by their 部门经济分类 款 (spec section 1).
 OUTBOUND, VEHICLE_PURCHASE, VEHICLE_OPERATION, RECEPTION = "30212", "31013", "30231", "30217"
-CARRIED_APPROPRIATION = {
+# Keyed by source code (a Cell carries its source as plain text).
+CARRIED_APPROPRIATION: dict[str, G] = {
     S.CARRY_GP: G.GENERAL_PUBLIC,
     S.CARRY_GF: G.GOV_FUND,
     S.CARRY_SC: G.STATE_CAPITAL,

@@ -114,7 +114,7 @@ class Comparison:
     totals: dict[str, Decimal | None]
     sort: str = DEFAULT_SORT
     descending: bool = True
-    history: list[dict] = field(default_factory=list)
+    history: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -172,9 +172,9 @@ def region_totals(rows: list[Row], *, last_year_income: Decimal | None) -> dict:
     """Column sums; the change is that of the departments published in both years."""
     totals: dict[str, Decimal | None] = {}
     for column in AMOUNTS:
-        known = [r.values[column.key] for r in rows if r.values[column.key] is not None]
+        known = [v for r in rows if (v := r.values[column.key]) is not None]
         totals[column.key] = sum(known, ZERO) if known else None
-    changes = [r.values["change"] for r in rows if r.values["change"] is not None]
+    changes = [v for r in rows if (v := r.values["change"]) is not None]
     totals["change"] = sum(changes, ZERO) if changes else None
     totals["change_percent"] = share(totals["change"], last_year_income or ZERO)
     totals["share"] = share(totals["income"], totals["income"] or ZERO)
@@ -191,15 +191,16 @@ def rows_sorted(rows: list[Row], *, sort: str, descending: bool) -> list[Row]:
     return known + sorted(empty, key=lambda r: r.department_code)
 
 
-def three_public_history(*, region: str) -> list[dict]:
+def three_public_history(*, region: str) -> list[dict[str, object]]:
     """The region's “三公” total and items per published year, oldest first (one query)."""
     sums = {c.key: Sum(c.field) for c in AMOUNTS if c.key in THREE_PUBLIC_KEYS}
-    return list(
+    years = (
         Publication.objects.filter(is_current=True, region_code=region)
         .order_by("year")
         .values("year")
         .annotate(**sums)
     )
+    return [dict(entry) for entry in years]
 
 
 def region_comparison(
@@ -226,7 +227,12 @@ def region_comparison(
         sort, descending = DEFAULT_SORT, True
     name, rows = region_rows(region=region, year=year)
     last_year_income = sum(
-        (r.values["income"] - r.values["change"] for r in rows if r.values["change"] is not None),
+        (
+            income - change
+            for r in rows
+            if (income := r.values["income"]) is not None
+            and (change := r.values["change"]) is not None
+        ),
         ZERO,
     )
     return Comparison(
@@ -261,14 +267,15 @@ def department_standing(*, region: str, year: int, department: str) -> list[Stan
         return []
     standings = []
     for column in AMOUNTS[:4] + AMOUNTS[8:]:
-        values = [r.values[column.key] for r in rows if r.values[column.key] is not None]
+        values = [v for r in rows if (v := r.values[column.key]) is not None]
         mine = own.values[column.key]
+        rank = None if mine is None else 1 + len([v for v in values if v > mine])
         standings.append(
             Standing(
                 label=column.label,
                 value=mine,
                 median=quantize(median(values)) if values else None,
-                rank=None if mine is None else 1 + sum(1 for v in values if v > mine),
+                rank=rank,
                 count=len(values),
             )
         )

@@ -5,5 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy  # type check budgets, disclosures, background, config (pyproject.toml)
+.venv/bin/python manage.py makemigrations --check --dry-run  # no model change without its migration
 echo "数据库：${DATABASE_URL:-sqlite（默认）}"
 exec .venv/bin/python -m pytest "$@"

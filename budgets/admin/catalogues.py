@@ -5,6 +5,8 @@ codes and names are checked cell by cell: a row with a date, fraction or formula
 or without a name, is named in the preview and nothing of the file is written.
 """
 
+from typing import ClassVar
+
 from django.contrib import admin
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
@@ -88,8 +90,9 @@ class CatalogueImportAdmin(GuardedImportAdminMixin, ImportExportModelAdmin):
 
 
 class CatalogueAdmin(CatalogueImportAdmin):
-    list_display = ("code", "name", "level", "valid_from", "valid_to")
-    list_filter = ("level", "valid_from", "valid_to")
+    # Any tuple of field names: each catalogue's admin shows its own columns and filters.
+    list_display: tuple[str, ...] = ("code", "name", "level", "valid_from", "valid_to")
+    list_filter: ClassVar[tuple[str, ...]] = ("level", "valid_from", "valid_to")
     search_fields = ("code", "name")
     list_per_page = 100
 

@@ -12,6 +12,8 @@ same submission once more, now against the committed first save, so the second u
 the same form error as a late save: HTTP 200, their input kept, never a 500.
 """
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,7 +22,7 @@ from django.http import HttpResponseRedirect
 from budgets.models.locking import ConcurrentEditError, conflict_message
 
 
-class LockVersionForm(forms.ModelForm):
+class LockVersionForm(forms.ModelForm[Any]):
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def clean(self):
@@ -46,7 +48,8 @@ class LockVersionForm(forms.ModelForm):
 class LockedAdminMixin:
     """For ModelAdmins and inlines of a ``LockedModel``: use the form, show the hidden field."""
 
-    form = LockVersionForm
+    # Typed like the admin's own attribute, so ModelAdmins and inlines of any model accept it.
+    form: type[forms.ModelForm[Any]] = LockVersionForm
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))

@@ -6,6 +6,8 @@ chooses among the budgets of their own departments; codes are resolved against t
 budget (its units, its projects, the catalogue of its year), loaded once per import.
 """
 
+from typing import ClassVar
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -129,8 +131,8 @@ class ExpenditureLineAdmin(
 
     department_path = "budget__department"
     resource_classes = [BasicLineResource, ProjectLineResource]
-    list_display = ("budget", "kind", "unit", "project", *SUBJECT_FIELDS, "funding_source")
-    list_display += ("amount",)
+    list_display: tuple[str, ...] = ("budget", "kind", "unit", "project", *SUBJECT_FIELDS)
+    list_display += ("funding_source", "amount")
     list_filter = ("kind", "budget__fiscal_year", "funding_source")
     list_select_related = (
         "budget__department",
@@ -164,8 +166,15 @@ class ProjectIndicatorAdmin(
     list_filter = ("level1", "project__budget__fiscal_year")
     list_select_related = ("project",)
     search_fields = ("project__code", "project__name", "level3")
-    fields = ("project", "position", "level1", "level2", "level3", "value", "description")
-    fields += ("basis",)
+    fields: ClassVar[tuple[str, ...]] = (
+        "project",
+        "position",
+        "level1",
+        "level2",
+        "level3",
+        "value",
+    )
+    fields += ("description", "basis")
     readonly_fields = ("project",)
 
     def has_add_permission(self, request):

@@ -4,11 +4,19 @@ Scoping is done in ``get_queryset``, which Django's admin also uses for change p
 deletes and autocomplete, so another department's objects are invisible everywhere.
 """
 
+from typing import Any, Protocol
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from budgets.models import Department
 from budgets.selectors import visible_departments
+
+
+class _ObjectAdmin(Protocol):
+    """What ``_check_visible`` needs of the ModelAdmin the mixin is mixed into."""
+
+    def get_object(self, request: Any, object_id: str, from_field: Any = ...) -> Model | None: ...
 
 
 class DepartmentScopedAdminMixin:
@@ -38,7 +46,7 @@ class DepartmentScopedAdminMixin:
         self._check_visible(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def _check_visible(self, request, object_id) -> None:
+    def _check_visible(self: _ObjectAdmin, request, object_id) -> None:
         # History views look objects up without get_queryset: scope them explicitly.
         if self.get_object(request, object_id) is None:
             raise PermissionDenied

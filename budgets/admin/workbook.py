@@ -1,5 +1,6 @@
 """Excel workbooks in the admin: export a budget, upload → preview → confirm, blank template."""
 
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from django.conf import settings
@@ -40,6 +41,12 @@ def _own_department(user, preview) -> bool:
     department = preview.data.get("department", {}).get("code")
     region = preview.data.get("region", {}).get("code")
     return visible_departments(user).filter(code=department, region__code=region).exists()
+
+
+class _MessagingAdmin(Protocol):
+    """What ``_refused`` needs of the ModelAdmin the mixin is mixed into."""
+
+    def message_user(self, request: Any, message: str, level: int = ..., *args: Any) -> None: ...
 
 
 class BudgetWorkbookAdminMixin:
@@ -138,7 +145,7 @@ class BudgetWorkbookAdminMixin:
         )
         return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
 
-    def _refused(self, request, problems: list[Problem]) -> None:
+    def _refused(self: _MessagingAdmin, request, problems: list[Problem]) -> None:
         """The first problems as messages, then how many more there are."""
         shown = settings.WORKBOOK_PROBLEMS_SHOWN
         for problem in problems[:shown]:

@@ -142,7 +142,9 @@ class EconomicSubject(CatalogueEntry):
         help_text="省级区划代码前两位（如 42 湖北）；留空表示全国通用科目。",
     )
 
-    objects = EconomicQuerySet.as_manager()
+    # django-stubs declares the abstract base's ``as_manager()`` as a class variable and
+    # takes a subclass's own one for an instance variable; at run time both are managers.
+    objects = EconomicQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta(CatalogueEntry.Meta):
         verbose_name = "支出经济分类科目"

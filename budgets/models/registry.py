@@ -49,11 +49,14 @@ class Owned:
 
     @property
     def name(self) -> str:
-        return self.model._meta.model_name
+        return self.model._meta.label_lower.split(".")[1]
 
     @property
     def history_name(self) -> str:
-        return self.model.history.model._meta.model_name
+        # simple-history adds ``history`` to each registered model at run time; the stubs
+        # of ``Model`` cannot know it.
+        history = self.model.history  # type: ignore[attr-defined]
+        return history.model._meta.label_lower.split(".")[1]
 
     @property
     def is_budget_row(self) -> bool:

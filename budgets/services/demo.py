@@ -136,7 +136,8 @@ def _clear(budget: Budget) -> None:
     """Delete a budget's data (not the budget itself), children first (the registry's
     order reversed), so no model of the registry is forgotten."""
     for entry in reversed(budget_rows()):
-        entry.model.objects.filter(**{entry.budget_path: budget}).delete()
+        # A budget row always has a path to its budget; its default manager is ``objects``.
+        entry.model._default_manager.filter(**{entry.budget_path or "budget": budget}).delete()
 
 
 @transaction.atomic
@@ -162,7 +163,7 @@ def demo_budget_publish(*, budget: Budget) -> int:
     if budget.status == BudgetStatus.DRAFT:
         budget_submit(budget=budget, comment="示例数据")
     budget_publish(budget=budget, comment="示例数据更新" if latest else "")
-    return budget.publications.order_by("-version").first().version
+    return budget.publications.order_by("-version").values_list("version", flat=True)[0]
 
 
 def _date(value) -> datetime.date | None:

@@ -64,11 +64,14 @@ def roles_setup(*, apps=None) -> dict:
 
     ``apps`` is the historical app registry when called from a migration.
     """
-    if apps is None:
-        from django.contrib.auth.models import Group, Permission
-    else:
-        Group = apps.get_model("auth", "Group")  # noqa: N806
-        Permission = apps.get_model("auth", "Permission")  # noqa: N806
+    from django.contrib.auth.models import Group, Permission
+
+    group_model: type[Group] = Group
+    permission_model: type[Permission] = Permission
+    if apps is not None:
+        # The historical models of a migration: same fields, no custom methods.
+        group_model = apps.get_model("auth", "Group")
+        permission_model = apps.get_model("auth", "Permission")
     groups = {}
     for name, grants in ROLES.items():
         wanted = [pair for grant in grants for pair in _codenames(*grant)]
@@ -77,9 +80,11 @@ def roles_setup(*, apps=None) -> dict:
         for app_label in {app for app, _ in wanted}:
             codenames = [codename for app, codename in wanted if app == app_label]
             permissions += list(
-                Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+                permission_model.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
             )
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.set(permissions)
         groups[name] = group
     return groups

@@ -19,5 +19,5 @@ COST_LABEL, COST_VALUE = _both_ways(CostType.choices)
 NARRATIVE_LABEL, NARRATIVE_VALUE = _both_ways(NarrativeKey.choices)
 ASSET_LABEL, ASSET_VALUE = _both_ways(AssetCategory.choices)
 PRIOR_LABEL, PRIOR_VALUE = _both_ways(
-    (name, str(PriorYearFigures._meta.get_field(name).verbose_name)) for name in PRIOR_FIELDS
+    (f.name, str(f.verbose_name)) for f in PriorYearFigures._meta.fields if f.name in PRIOR_FIELDS
 )

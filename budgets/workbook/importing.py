@@ -8,8 +8,10 @@ write, in bulk, inside its one transaction (``writing.py``).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -91,7 +93,9 @@ def _head(rows: SheetRows, problems: list[Problem]) -> dict | None:
     head = _clean(InfoResource(), rows, 0, problems)
     if head is None:
         return None
-    checks = [(key, partial(_field_clean, *target)) for key, target in HEAD_FIELDS.items()]
+    checks: list[tuple[str, Callable[[Any], None]]] = [
+        (key, partial(_field_clean, *target)) for key, target in HEAD_FIELDS.items()
+    ]
     checks += [("year", _year_in_range), ("cover_date", _iso_date)]
     bad = [
         (INFO.column(key).header, message)

@@ -150,4 +150,6 @@ class SubjectLookupWidget(CodeLookupWidget):
         if self._editions is None:
             self._editions = code_editions_table(self.model, scheme=self.scheme)
         editions = self._editions.get(code, [])
+        if self.year is None:  # no budget year known (基本信息 unreadable): no edition to name
+            return f"{self.label}科目 {code} 在科目目录中不存在：请核对编码。"
         return unknown_code_message(label=self.label, code=code, year=self.year, editions=editions)

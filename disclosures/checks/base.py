@@ -32,9 +32,16 @@ def money(value) -> str:
     return f"{quantize(value):,.2f}"
 
 
-def amount_of(row: Row, key: str) -> Decimal:
-    value = row.cells.get(key)
+def amount_of(row: Row | None, key: str) -> Decimal:
+    """A cell's amount; a text or empty cell, or a row the table lacks, reads as zero."""
+    value = None if row is None else row.cells.get(key)
     return value if isinstance(value, Decimal) else ZERO
+
+
+def text_of(row: Row, key: str) -> str:
+    """A cell's text (a code, a label); an amount or an empty cell reads as ``""``."""
+    value = row.cells.get(key)
+    return value if isinstance(value, str) else ""
 
 
 def rows_of(table: ReportTable, *kinds: RowKind) -> list[Row]:
@@ -60,7 +67,7 @@ def by_category(table: ReportTable, key: str) -> dict[str, Decimal]:
 class Collector:
     """Collects findings; ``equal`` records a mismatch between two figures."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.findings: list[Finding] = []
 
     def equal(

@@ -94,9 +94,9 @@ def _cross_kind_pairs(data: BudgetData, out: Collector) -> None:
 def _missing_reasons(data: BudgetData, figures: KeyFigures, out: Collector) -> None:
     """Every figure the explanation compares with last year needs a 主要原因 when it changed."""
     for item in comparisons(data, figures).values():
-        if not item.missing_reason(data.narrative):
-            continue
         now, before = item.change.current, item.change.prior
+        if before is None or not item.missing_reason(data.narrative):
+            continue  # a change needs last year's figure: unknown is never a change
         higher, verb = ("高于", "增加") if now > before else ("低于", "减少")
         out.warning(
             "data-missing-reason",
@@ -120,10 +120,10 @@ def _project_goals(data: BudgetData, out: Collector) -> None:
                     (12,),
                     f"项目“{project.name}”的绩效指标“{indicator.level3}”没有指标值。",
                 )
-    for indicator in data.department_indicators:
-        if not indicator.value.strip():
+    for overall in data.department_indicators:
+        if not overall.value.strip():
             out.warning(
-                "data-indicator-value", (11,), f"整体绩效指标“{indicator.level3}”没有指标值。"
+                "data-indicator-value", (11,), f"整体绩效指标“{overall.level3}”没有指标值。"
             )
 
 

@@ -11,6 +11,7 @@ tables by slug or by position.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from disclosures.checks.base import Collector
 from disclosures.keyfigures import KeyFigures
 from disclosures.tables.base import HeaderLine, ReportTable
 from disclosures.tables.data import BudgetData
@@ -57,7 +58,7 @@ class DisclosureFormat:
     # (budget data, key figures) → sections of the 情况说明 (empty for tables-only formats)
     explanation: Callable[[BudgetData, KeyFigures], list]
     # (tables, key figures, collector) → findings of the format's own rules
-    checks: Callable[[list[ReportTable], KeyFigures, object], None]
+    checks: Callable[[list[ReportTable], KeyFigures | None, Collector], None]
     province_prefixes: tuple[str, ...] = field(default_factory=tuple)
 
     def build_tables(self, data: BudgetData) -> list[ReportTable]:

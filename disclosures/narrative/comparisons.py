@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from budgets.fields import ZERO
 from budgets.models import NarrativeKey as K
 from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.wording import Change, reason_text
@@ -131,6 +132,6 @@ def comparisons(data: BudgetData, figures: KeyFigures) -> dict[str, Comparison]:
     out = {}
     for key, label, current, field, reasons, *shared in SPECS:
         before = getattr(prior, field, None) if prior is not None else None
-        change = Change(current(figures) or 0, before)
+        change = Change(current(figures) or ZERO, before)
         out[key] = Comparison(key, label, change, reasons, tuple(shared[0]) if shared else ())
     return out

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from disclosures.charts import disclosure_charts
 from disclosures.document import Disclosure
 from disclosures.exports.names import download_filename
+from disclosures.models import Publication
 
 CSS_PATH = Path(settings.BASE_DIR) / "static" / "css" / "pdf.css"
 
@@ -53,6 +54,6 @@ def render_table(disclosure: Disclosure, number: int) -> bytes:
     return html_to_pdf(document_html(disclosure, numbers=[number]))
 
 
-def pdf_filename(disclosure: Disclosure, number: int | None = None) -> str:
+def pdf_filename(disclosure: Disclosure | Publication, number: int | None = None) -> str:
     """``新乡市红旗区医疗保障局2022年部门预算.pdf`` or ``…预算03表.pdf``."""
     return download_filename(disclosure, extension="pdf", number=number)

@@ -1,10 +1,12 @@
 """PDF downloads of the current publication: the stored file, or a 'being made' page."""
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from disclosures.exports.names import content_disposition
+from disclosures.models import Publication
 from disclosures.pdf.files import table_pdf_exists, table_pdf_path
 from disclosures.pdf.render import pdf_filename
 from disclosures.pdf.tasks import pdf_enqueue
@@ -17,14 +19,14 @@ def _download(handle, filename: str) -> FileResponse:
     return response
 
 
-def _pending(request, publication):
+def _pending(request: HttpRequest, publication: Publication) -> HttpResponse:
     """Queue the rendering (once) and tell the reader to come back (HTTP 202)."""
     pdf_enqueue(publication=publication)
     context = {"publication": publication, "title": publication.disclosure_title}
     return render(request, "disclosures/pdf/pending.html", context, status=202)
 
 
-def document_pdf(request, region: str, year: int, department: str):
+def document_pdf(request: HttpRequest, region: str, year: int, department: str) -> HttpResponseBase:
     """The whole disclosure as PDF (published versions only)."""
     publication = publication_get(region=region, year=year, department=department)
     if not publication.pdf:
@@ -32,7 +34,9 @@ def document_pdf(request, region: str, year: int, department: str):
     return _download(publication.pdf.open("rb"), pdf_filename(publication))
 
 
-def table_pdf(request, region: str, year: int, department: str, number: int):
+def table_pdf(
+    request: HttpRequest, region: str, year: int, department: str, number: int
+) -> HttpResponseBase:
     """One table as PDF (published versions only)."""
     publication = publication_get(region=region, year=year, department=department)
     if not publication.has_table(number):

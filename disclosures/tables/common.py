@@ -86,7 +86,7 @@ def expenditure_sums(cells: list[Cell], project_kinds: dict[int, str]) -> dict[s
             sums[basic_column(cell.dept_category)] += cell.amount
         else:
             sums["project"] += cell.amount
-            kind = project_kinds.get(cell.project_id, "")
+            kind = "" if cell.project_id is None else project_kinds.get(cell.project_id, "")
             sums[
                 "other_operating" if kind in {"其他运转类", "运转类", "人员类"} else "specific"
             ] += cell.amount

@@ -20,8 +20,8 @@ STYLE_DEFAULTS = {
 }
 
 
-def _column_to_dict(column: Column) -> dict:
-    data = {"label": column.label, "key": column.key, "kind": column.kind.value}
+def _column_to_dict(column: Column) -> dict[str, object]:
+    data: dict[str, object] = {"label": column.label, "key": column.key, "kind": column.kind.value}
     if column.children:
         data["children"] = [_column_to_dict(child) for child in column.children]
     return data
@@ -36,15 +36,16 @@ def _column_from_dict(data: dict) -> Column:
     )
 
 
-def _row_to_dict(row: Row) -> dict:
-    cells, amounts = {}, []
+def _row_to_dict(row: Row) -> dict[str, object]:
+    cells: dict[str, str | None] = {}
+    amounts: list[str] = []
     for key, value in row.cells.items():
         if isinstance(value, Decimal):
             cells[key] = str(quantize(value))
             amounts.append(key)
         else:
             cells[key] = value
-    data = {"kind": row.kind.value, "cells": cells}
+    data: dict[str, object] = {"kind": row.kind.value, "cells": cells}
     if amounts:
         data["amounts"] = amounts
     if row.spans:

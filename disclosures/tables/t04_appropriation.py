@@ -7,14 +7,14 @@ from budgets.funding import APPROPRIATION_GROUPS
 from budgets.funding import FundingGroup as G
 from budgets.funding import FundingSource as S
 from disclosures.keyfigures import CARRIED_APPROPRIATION, appropriation_group, appropriation_sums
-from disclosures.tables.base import ReportTable, Row, RowKind, amount, group, text
+from disclosures.tables.base import ReportTable, Row, RowKind, Value, amount, group, text
 from disclosures.tables.common import category_number
 from disclosures.tables.data import BudgetData, Cell, total
 
 _columns_of = appropriation_sums  # the 支出 columns of one row
 
 
-def _income(cells: list[Cell]) -> list[tuple[str, object, RowKind, str]]:
+def _income(cells: list[Cell]) -> list[tuple[str, Value, RowKind, str]]:
     """(label, amount, row kind, key) of the income side; the key is not printed."""
 
     def by(predicate):
@@ -36,8 +36,12 @@ def _income(cells: list[Cell]) -> list[tuple[str, object, RowKind, str]]:
     ]
 
 
-def _expenditure(data: BudgetData, cells: list[Cell]) -> list[tuple[str, dict, RowKind]]:
-    rows = [("一、本年支出", _columns_of(cells), RowKind.CATEGORY)]
+def _expenditure(
+    data: BudgetData, cells: list[Cell]
+) -> list[tuple[str, dict[str, Value], RowKind]]:
+    rows: list[tuple[str, dict[str, Value], RowKind]] = [
+        ("一、本年支出", {**_columns_of(cells)}, RowKind.CATEGORY)
+    ]
     by_category: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:
         by_category[cell.func_code[:3]].append(cell)
@@ -47,7 +51,7 @@ def _expenditure(data: BudgetData, cells: list[Cell]) -> list[tuple[str, dict, R
         # cat_code is not printed: it lets checks find a 类 without parsing its label.
         rows.append((label, {"cat_code": category.code, **_columns_of(in_category)}, RowKind.ITEM))
     zero = dict.fromkeys(("total", "gp", "gp_appropriation", "gf", "sc"), ZERO)
-    rows.append(("二、年终结转结余", zero, RowKind.CATEGORY))
+    rows.append(("二、年终结转结余", {**zero}, RowKind.CATEGORY))
     return rows
 
 
@@ -62,7 +66,11 @@ def build_appropriation(data: BudgetData) -> ReportTable:
         rows.append(
             Row(kind or out_kind or RowKind.ITEM, {**cells_, "out_label": out_label, **values})
         )
-    closing = {"in_label": "收入合计", "in_amount": total(cells), "out_label": "支出合计"}
+    closing: dict[str, Value] = {
+        "in_label": "收入合计",
+        "in_amount": total(cells),
+        "out_label": "支出合计",
+    }
     rows.append(Row(RowKind.TOTAL, {**closing, **_columns_of(cells)}))
     return ReportTable(
         number=4,

@@ -11,6 +11,7 @@ sheet has passed. Without it (the admin) rows are saved one by one as usual.
 from collections import defaultdict
 from copy import copy
 from functools import cached_property
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -140,6 +141,7 @@ class SheetResource(resources.ModelResource):
     """A ModelResource for one sheet of ``layout.SHEETS``; see the module docstring."""
 
     sheet: Sheet
+    _meta: Any  # import-export's ResourceOptions (untyped), set by its metaclass
     budget_field = "budget"  # "" for models without a budget (units, project indicators)
 
     def __init__(self, *, lookups: BudgetLookups | None = None, collect: bool = False, **kw):
@@ -147,16 +149,24 @@ class SheetResource(resources.ModelResource):
         self.lookups, self.collect = lookups, collect
         self.collected: list = []
         self.positions: dict = defaultdict(int)
-        self._position_base = None
+        self._position_base: int | None = None
         if collect:  # nothing to show as a diff; spare the copies
-            self._meta = copy(self._meta)
-            self._meta.skip_diff = True
+            meta = copy(self._meta)
+            meta.skip_diff = True
+            self._meta = meta
         for field in self.fields.values():
             if isinstance(field.widget, CodeLookupWidget) and lookups is not None:
                 source = field.widget.source
-                field.widget.lookup = lambda source=source: self.lookups.table(source)
+                field.widget.lookup = lambda source=source: self.import_lookups.table(source)
                 field.widget.missing = field.widget.missing.format(code="{code}", year=lookups.year)
                 field.widget.year = lookups.year  # for the unknown-code message
+
+    @property
+    def import_lookups(self) -> BudgetLookups:
+        """The budget's lookups; only an import (which always has them) checks rows."""
+        if self.lookups is None:
+            raise RuntimeError("只有导入时才核对代码（缺少预算的查找表）。")
+        return self.lookups
 
     @classmethod
     def get_display_name(cls) -> str:

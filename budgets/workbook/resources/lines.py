@@ -1,5 +1,7 @@
 """Resources of the unit, line and project sheets (预算单位, 基本支出, 项目, 项目支出明细, 项目绩效指标)."""
 
+from typing import Any
+
 from budgets.models import (
     BudgetUnit,
     EconomicSubject,
@@ -77,7 +79,7 @@ class CodedRowsMixin:
 
     duplicate = "代码 {code} 重复"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.by_code: dict = {}
 
@@ -109,12 +111,12 @@ class LineResource(SheetResource):
         instance.derive_cost_type()
 
     def check(self, line) -> dict[str, str]:
-        errors = line_subject_errors(line, self.lookups.year)
+        errors = line_subject_errors(line, self.import_lookups.year)
         pair = (line.dept_economic.code, line.gov_economic.code)
-        if not errors and pair not in self.lookups.pairs:
+        if not errors and pair not in self.import_lookups.pairs:
             # The whole paths, so the clerk sees which 款 of which 类 the codes are.
-            dept = table_path(self.lookups.table("dept"), pair[0])
-            gov = table_path(self.lookups.table("gov"), pair[1])
+            dept = table_path(self.import_lookups.table("dept"), pair[0])
+            gov = table_path(self.import_lookups.table("gov"), pair[1])
             errors["gov_economic"] = f"部门经济分类 {dept} 与政府经济分类 {gov} 不对应"
         return errors
 
@@ -150,7 +152,7 @@ class UnitResource(CodedRowsMixin, SheetResource):
             instance.department = self.lookups.budget.department
 
     def check(self, unit) -> dict[str, str]:
-        department = self.lookups.department_code
+        department = self.import_lookups.department_code
         if not unit.code.startswith(department):
             return {"code": f"单位代码 {unit.code} 不属于部门 {department}"}
         return self.duplicate_error(unit, {})
@@ -197,7 +199,7 @@ class ProjectResource(CodedRowsMixin, SheetResource):
         force_init_instance = True
 
     def check(self, project) -> dict[str, str]:
-        return self.duplicate_error(project, self.lookups.projects)
+        return self.duplicate_error(project, self.import_lookups.projects)
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("unit")

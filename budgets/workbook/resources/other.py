@@ -1,6 +1,7 @@
 """Resources of the other sheets: 基本信息, performance goals, 文字说明, 上年对比数, 政府采购 …"""
 
 import datetime
+from typing import Any
 
 from import_export import resources
 
@@ -173,7 +174,7 @@ class AssetResource(SheetResource):
         fields = ("category", "quantity", "as_of")
         force_init_instance = True
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.seen: set[str] = set()
 

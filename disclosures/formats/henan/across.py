@@ -1,9 +1,17 @@
 """Rules between tables (spec section 3): the same figure must agree wherever it is printed."""
 
 from collections import defaultdict
+from decimal import Decimal
 
 from budgets.fields import ZERO
-from disclosures.checks.base import Collector, amount_of, by_category, first_row, rows_of
+from disclosures.checks.base import (
+    Collector,
+    amount_of,
+    by_category,
+    first_row,
+    rows_of,
+    text_of,
+)
 from disclosures.keyfigures import (
     OUTBOUND,
     RECEPTION,
@@ -28,9 +36,9 @@ T1_TO_T2 = {
 }
 
 
-def _t1_income(t1: ReportTable) -> dict:
+def _t1_income(t1: ReportTable) -> dict[str, Decimal]:
     return {
-        row.cells["in_label"]: amount_of(row, "in_amount")
+        text_of(row, "in_label"): amount_of(row, "in_amount")
         for row in t1.rows
         if row.cells.get("in_label")
     }
@@ -40,7 +48,7 @@ def check_summary_against_others(t: dict[int, ReportTable], out: Collector) -> N
     """表一 per 类 = 表三 per 类; 表一 income items = 表二 合计行."""
     t3 = by_category(t[3], "total")
     for row in t[1].rows:
-        code = row.cells.get("out_code")
+        code = text_of(row, "out_code")
         if code:
             label = str(row.cells["out_label"]).split("、", 1)[-1]
             out.equal(
@@ -63,7 +71,7 @@ def check_appropriation(t: dict[int, ReportTable], out: Collector) -> None:
     """表四 一般公共预算 = 表五 per 类; 政府性基金 = 表九 per 类; income = 表一."""
     t5, t9 = by_category(t[5], "total"), by_category(t[9], "total")
     for row in t[4].rows:
-        code = row.cells.get("cat_code")
+        code = text_of(row, "cat_code")
         if not code:
             continue
         label = str(row.cells["out_label"]).split("）", 1)[-1]
@@ -80,7 +88,7 @@ def check_appropriation(t: dict[int, ReportTable], out: Collector) -> None:
             (f"表九{label}合计", t9.get(code, ZERO)),
         )
     t4_income = {
-        row.cells["in_key"]: amount_of(row, "in_amount")
+        text_of(row, "in_key"): amount_of(row, "in_amount")
         for row in t[4].rows
         if row.cells.get("in_key")
     }
@@ -140,7 +148,7 @@ def check_economic(t: dict[int, ReportTable], out: Collector) -> None:
         ("表七政府性基金预算", amount_of(t7, "gf")),
         ("表九合计", amount_of(first_row(t[9], RowKind.TOTAL), "total")),
     )
-    appropriation = defaultdict(lambda: ZERO)
+    appropriation: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for row in rows_of(t[7], RowKind.ITEM):
         code = f"{row.cells['dept_cat']}{row.cells['dept_sec']}"
         appropriation[code] += amount_of(row, "gp") + amount_of(row, "gf") + amount_of(row, "sc")
@@ -175,7 +183,7 @@ def check_projects(t: dict[int, ReportTable], out: Collector) -> None:
             "T10-row",
             (10,),
             (f"表十“{row.cells['name']}”合计", amount_of(row, "total")),
-            ("各资金来源之和", sum(amount_of(row, k) for k in source_keys)),
+            ("各资金来源之和", sum((amount_of(row, k) for k in source_keys), ZERO)),
         )
     for row in rows_of(t[12], RowKind.ITEM):
         code = row.cells.get("code")

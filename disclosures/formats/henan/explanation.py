@@ -5,6 +5,8 @@ The wording follows the Henan examples (``000``/``001``); amounts are the key fi
 reasons are the clerk's texts.
 """
 
+from decimal import Decimal
+
 from budgets.models import NarrativeKey as K
 from disclosures.formats.henan import other
 from disclosures.keyfigures import KeyFigures
@@ -13,7 +15,7 @@ from disclosures.narrative.shares import shares
 from disclosures.narrative.wording import pct, sentence, with_reason, yuan
 
 
-def _parts(named: list[tuple[str, object]]) -> str:
+def _parts(named: list[tuple[str, Decimal]]) -> str:
     """``基本支出 175.53 万元，占 7.64%；项目支出 …`` with shares that total 100.00%."""
     percents = shares([amount for _, amount in named])
     return "；".join(

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from budgets.fields import ZERO
+from disclosures.checks.base import text_of
 from disclosures.keyfigures import SOURCES, Category, KeyFigures, Named, Source
 from disclosures.tables.base import ReportTable, RowKind
 
@@ -24,12 +25,12 @@ def _first(table: ReportTable, kind: RowKind) -> dict:
 
 def _categories(t1: ReportTable, t4: ReportTable) -> list[Category]:
     general_public = {
-        r.cells["cat_code"]: r.cells.get("gp") for r in t4.rows if r.cells.get("cat_code")
+        text_of(r, "cat_code"): r.cells.get("gp") for r in t4.rows if text_of(r, "cat_code")
     }
     categories = []
     for row in t1.rows:
-        if code := row.cells.get("out_code"):
-            label = re.sub(r"^[一二三四五六七八九十百]+、", "", row.cells.get("out_label") or "")
+        if code := text_of(row, "out_code"):
+            label = re.sub(r"^[一二三四五六七八九十百]+、", "", text_of(row, "out_label"))
             gp = _amount(general_public.get(code))
             categories.append(Category(code, label, label, _amount(row.cells["out_amount"]), gp))
     return categories
@@ -38,13 +39,11 @@ def _categories(t1: ReportTable, t4: ReportTable) -> list[Category]:
 def _projects(t10: ReportTable) -> tuple[list[Named], list[Named]]:
     units, projects = [], []
     for row in t10.rows:
-        name = row.cells.get("name") or ""
+        name = text_of(row, "name")
         if row.kind == RowKind.UNIT and name:
-            units.append(
-                Named(row.cells.get("kind") or "", name)
-            )  # 表十 prints the unit code first
+            units.append(Named(text_of(row, "kind"), name))  # 表十 prints the unit code first
         elif row.kind == RowKind.ITEM and name:
-            projects.append(Named(row.cells.get("code") or "", name))
+            projects.append(Named(text_of(row, "code"), name))
     return units, projects
 
 

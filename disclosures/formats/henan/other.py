@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from budgets.fields import ZERO
 from budgets.models import AssetCategory, ProcurementCategory
 from budgets.models import NarrativeKey as K
 from disclosures.narrative.shares import shares
@@ -54,9 +55,9 @@ def _vehicle(writer) -> str:
     """（三）公务用车: both items, their changes, and a reason given for both printed once."""
     t = writer.f.three_public
     text = (
-        f"（三）公务用车购置及运行费 {yuan(t.get('vehicle') or 0)}，其中，公务用车购置费 "
-        f"{yuan(t.get('vehicle_purchase') or 0)}；公务用车运行维护费 "
-        f"{yuan(t.get('vehicle_operation') or 0)}。{usage(writer, 'vehicle', ITEM_USES['vehicle'])}。"
+        f"（三）公务用车购置及运行费 {yuan(t.get('vehicle') or ZERO)}，其中，公务用车购置费 "
+        f"{yuan(t.get('vehicle_purchase') or ZERO)}；公务用车运行维护费 "
+        f"{yuan(t.get('vehicle_operation') or ZERO)}。{usage(writer, 'vehicle', ITEM_USES['vehicle'])}。"
     )
     comparisons = [
         comparison

@@ -59,7 +59,7 @@ def three_public_table(data: BudgetData, options: ThreePublicOptions) -> ReportT
             for label, key, kind in LIST_ROWS
         ]
     else:
-        columns, rows = _row_columns(), [Row(RowKind.TOTAL, figures)]
+        columns, rows = _row_columns(), [Row(RowKind.TOTAL, {**figures})]
     return ReportTable(
         number=0,
         title=options.title.format(year=data.year),
