@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from budgets.catalogue_messages import code_editions, unknown_code_message
 from budgets.fields import quantize
+from budgets.formatting import format_amount
 from budgets.models.catalogues import (
     ClassificationLevel,
     CorrespondenceScope,
@@ -180,6 +181,6 @@ def project_total_error(declared_total: Decimal | None, lines_total: Decimal) ->
         return None
     difference = quantize(abs(lines_total - declared_total))
     return (
-        f"项目支出明细合计 {lines_total:,.2f} 万元与项目总额 {quantize(declared_total):,.2f} 万元"
-        f"不一致，相差 {difference:,.2f} 万元。"
+        f"项目支出明细合计 {format_amount(lines_total, blank_zero=False)} 万元与项目总额 {format_amount(declared_total, blank_zero=False)} 万元"
+        f"不一致，相差 {format_amount(difference, blank_zero=False)} 万元。"
     )

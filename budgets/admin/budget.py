@@ -15,6 +15,7 @@ from budgets.admin.workflow import (
     TransitionInline,
     WorkflowAdminMixin,
 )
+from budgets.formatting import format_amount
 from budgets.models import (
     AssetHolding,
     Budget,
@@ -173,15 +174,15 @@ class BudgetAdmin(
 
     @admin.display(description="支出合计（万元）")
     def total(self, budget):
-        return f"{annotated_totals(budget).total:,.2f}"
+        return format_amount(annotated_totals(budget).total, blank_zero=False)
 
     @admin.display(description="基本支出（万元）")
     def basic(self, budget):
-        return f"{annotated_totals(budget).basic:,.2f}"
+        return format_amount(annotated_totals(budget).basic, blank_zero=False)
 
     @admin.display(description="项目支出（万元）")
     def project(self, budget):
-        return f"{annotated_totals(budget).project:,.2f}"
+        return format_amount(annotated_totals(budget).project, blank_zero=False)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

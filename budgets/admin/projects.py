@@ -10,6 +10,7 @@ from budgets.admin.rows import BudgetRowsImportExportMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsAdminMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
+from budgets.formatting import format_amount
 from budgets.models import BudgetStatus, Project, ProjectIndicator
 from budgets.workbook.resources import ProjectResource
 
@@ -48,7 +49,7 @@ class ProjectAdmin(
 
     @admin.display(description="项目金额（万元）", ordering="lines_sum")
     def lines_total(self, project):
-        return f"{quantize(project.lines_sum):,.2f}"
+        return format_amount(quantize(project.lines_sum), blank_zero=False)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

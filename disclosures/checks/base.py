@@ -6,6 +6,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from budgets.fields import ZERO, quantize
+from budgets.formatting import format_amount
 from disclosures.tables.base import ReportTable, Row, RowKind
 
 
@@ -29,7 +30,7 @@ class Finding:
 
 
 def money(value) -> str:
-    return f"{quantize(value):,.2f}"
+    return format_amount(value, blank_zero=False)
 
 
 def amount_of(row: Row | None, key: str) -> Decimal:

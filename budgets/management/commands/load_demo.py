@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from budgets.formatting import format_amount
 from budgets.selectors import budget_totals
 from budgets.services.demo import demo_budget_load, demo_budget_publish, demo_files
 
@@ -19,8 +20,8 @@ class Command(BaseCommand):
             budget = demo_budget_load(path=path)
             totals = budget_totals(budget=budget)
             self.stdout.write(
-                f"已加载 {budget}：支出合计 {totals.total:,.2f} 万元"
-                f"（基本支出 {totals.basic:,.2f}，项目支出 {totals.project:,.2f}）"
+                f"已加载 {budget}：支出合计 {format_amount(totals.total, blank_zero=False)} 万元"
+                f"（基本支出 {format_amount(totals.basic, blank_zero=False)}，项目支出 {format_amount(totals.project, blank_zero=False)}）"
             )
             if not options["draft"]:
                 version = demo_budget_publish(budget=budget)

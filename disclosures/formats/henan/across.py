@@ -9,6 +9,7 @@ from disclosures.checks.base import (
     amount_of,
     by_category,
     first_row,
+    money,
     rows_of,
     text_of,
 )
@@ -122,8 +123,8 @@ def check_basic(t: dict[int, ReportTable], out: Collector) -> None:
         out.warning(
             "T5-T6-personnel",
             (5, 6),
-            f"表五人员经费（工资福利支出与对个人和家庭的补助）{by_class:,.2f} 与表六人员经费 "
-            f"{amount_of(t6, 'personnel'):,.2f} 不同：部分商品和服务支出（如福利费、其他交通费用）按规定计入人员经费。",
+            f"表五人员经费（工资福利支出与对个人和家庭的补助）{money(by_class)} 与表六人员经费 "
+            f"{money(amount_of(t6, 'personnel'))} 不同：部分商品和服务支出（如福利费、其他交通费用）按规定计入人员经费。",
         )
 
 
