@@ -102,6 +102,7 @@ def disclosure_build(*, budget_id: int, format_key: str | None = None) -> Disclo
     data = budget_data(budget_id=budget_id)
     budget, department = data.budget, data.budget.department
     fmt = format_get(format_key or data.format_key)
+    data = fmt.classify(data)  # 基本/项目 as the format counts them (Hebei: 人员类/运转类 basic)
     figures = key_figures(data)
     return Disclosure(
         region_code=department.region.code,

@@ -13,6 +13,7 @@ def _demo(*options):
         "000": Budget.objects.get(department__region__code="410702", fiscal_year__year=2022),
         "001": Budget.objects.get(department__region__code="411200", fiscal_year__year=2023),
         "002": Budget.objects.get(department__region__code="420323", fiscal_year__year=2022),
+        "003": Budget.objects.get(department__region__code="130609", fiscal_year__year=2024),
     }
 
 

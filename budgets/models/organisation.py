@@ -19,10 +19,15 @@ class DisclosureFormat(models.TextChoices):
 
     HENAN = "henan", "河南格式（封面、三部分、十二张表）"
     HUBEI = "hubei", "湖北格式（仅公开表（一）至（十））"
+    HEBEI = "hebei", "河北格式（九张表及情况说明）"
 
 
 # Province digits of the region code → the format that province publishes in.
-PROVINCE_FORMATS = {"41": DisclosureFormat.HENAN, "42": DisclosureFormat.HUBEI}
+PROVINCE_FORMATS = {
+    "41": DisclosureFormat.HENAN,
+    "42": DisclosureFormat.HUBEI,
+    "13": DisclosureFormat.HEBEI,
+}
 
 
 def default_disclosure_format(region_code: str) -> str:

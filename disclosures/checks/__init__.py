@@ -30,6 +30,7 @@ def check_budget(*, budget_id: int, format_key: str | None = None) -> list[Findi
 
     data = budget_data(budget_id=budget_id)
     fmt = format_get(format_key or data.format_key)
+    data = fmt.classify(data)  # 基本/项目 as the format counts them
     figures = key_figures(data)
     tables = fmt.build_tables(data)
     out = Collector()

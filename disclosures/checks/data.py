@@ -107,7 +107,13 @@ def _missing_reasons(data: BudgetData, figures: KeyFigures, out: Collector) -> N
 
 
 def _project_goals(data: BudgetData, out: Collector) -> None:
+    # A project whose lines the format counts as 基本支出 (Hebei: 人员类, 运转类) needs none.
+    basic_only = {c.project_id for c in data.cells if c.kind == "basic"} - {
+        c.project_id for c in data.cells if c.kind != "basic"
+    }
     for project in data.projects:
+        if project.pk in basic_only:
+            continue
         indicators = data.project_indicators.get(project.pk, [])
         if not indicators:
             out.warning(

@@ -79,7 +79,11 @@ def table_sheet_write(ws: Worksheet, table: ReportTable) -> None:
     # Hubei: 单位 only, or nothing on （五）（六）).
     if table.header_line == HeaderLine.DEPARTMENT:
         xlsx_text(ws.cell(row=2, column=1), f"部门名称：{table.department_name}")
-    if table.header_line != HeaderLine.NONE:
+    if table.header_line == HeaderLine.CELLS:  # Hebei: first, middle and last column
+        columns = (1, max(width // 2, 1), width)[-len(table.header_cells) :]
+        for column, cell_text in zip(columns, table.header_cells, strict=False):
+            xlsx_text(ws.cell(row=2, column=column), cell_text)
+    elif table.header_line != HeaderLine.NONE:
         xlsx_text(ws.cell(row=2, column=width), f"单位：{table.unit_label}")
     # Hubei prints no thousands separator.
     amount_format = AMOUNT_FORMAT if table.thousands else "0.00"

@@ -7,10 +7,11 @@ published in. Adding a format: a package beside ``henan/`` that defines a
 """
 
 from disclosures.formats.base import DisclosureFormat, DocumentKind, Style, TableSpec
+from disclosures.formats.hebei import HEBEI
 from disclosures.formats.henan import HENAN
 from disclosures.formats.hubei import HUBEI
 
-FORMATS: dict[str, DisclosureFormat] = {fmt.key: fmt for fmt in (HENAN, HUBEI)}
+FORMATS: dict[str, DisclosureFormat] = {fmt.key: fmt for fmt in (HENAN, HUBEI, HEBEI)}
 DEFAULT_FORMAT = HENAN.key
 
 

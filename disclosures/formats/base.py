@@ -9,11 +9,13 @@ tables by slug or by position.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from budgets.models import LineKind
 
 from disclosures.checks.base import Collector
 from disclosures.keyfigures import KeyFigures
-from disclosures.tables.base import HeaderLine, ReportTable
+from disclosures.tables.base import HeaderLine, ReportTable, text
 from disclosures.tables.data import BudgetData
 
 
@@ -22,6 +24,8 @@ class DocumentKind:
 
     FULL = "full"  # cover, 目录, 第一部分 概况, 第二部分 情况说明, 第三部分 名词解释, 附件 tables
     TABLES = "tables"  # the numbered tables only
+    # the numbered tables, then the 情况说明 in numbered sections (Hebei 003)
+    TABLES_THEN_EXPLANATION = "tables_then_explanation"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Style:
     percent_decimals: int = 2
     header_line: str = HeaderLine.DEPARTMENT  # the line under a title, unless a table says
     label_in_title: bool = False  # Hubei titles end with their label: 部门收支总体情况表（一）
+    row_numbers: bool = False  # a 序号 column and a 栏次 row on every table (Hebei)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,31 @@ class DisclosureFormat:
     # (tables, key figures, collector) → findings of the format's own rules
     checks: Callable[[list[ReportTable], KeyFigures | None, Collector], None]
     province_prefixes: tuple[str, ...] = field(default_factory=tuple)
+    # Project kinds whose lines this format counts as 基本支出, with the 人员/公用 type they
+    # take (Hebei 名词解释 7: 人员类 and 运转类 公用经费 projects are basic). Empty: a
+    # project's lines are 项目支出 whatever its kind (Henan, Hubei).
+    basic_project_kinds: dict[str, str] = field(default_factory=dict)
+
+    def classify(self, data: BudgetData) -> BudgetData:
+        """The budget data as this format counts it: lines of the projects whose kind the
+        format calls basic become basic cells (of the kind's 人员/公用 type). Key figures,
+        tables and checks of the format all read the classified data (no queries)."""
+        if not self.basic_project_kinds:
+            return data
+        cost_types = {
+            p.pk: self.basic_project_kinds[p.kind]
+            for p in data.projects
+            if p.kind in self.basic_project_kinds
+        }
+        if not cost_types:
+            return data
+        cells = [
+            replace(cell, kind=LineKind.BASIC, cost_type=cost_types[cell.project_id])
+            if cell.project_id in cost_types
+            else cell
+            for cell in data.cells
+        ]
+        return replace(data, cells=cells)
 
     def build_tables(self, data: BudgetData) -> list[ReportTable]:
         """Every table of the format, numbered by position (no queries)."""
@@ -67,19 +97,41 @@ class DisclosureFormat:
         for position, spec in enumerate(self.tables, start=1):
             table = spec.build(data)
             table.number, table.slug, table.label = position, spec.slug, spec.label
-            self._apply_style(table, spec)
+            self._apply_style(table, spec, data)
             tables.append(table)
         return tables
 
-    def _apply_style(self, table: ReportTable, spec: TableSpec) -> None:
+    def _apply_style(self, table: ReportTable, spec: TableSpec, data: BudgetData) -> None:
         """Give the table how this format prints it (renderers read it from the table)."""
         style = self.style
         table.blank_zero, table.thousands = style.blank_zero, style.thousands
         table.header_line = HeaderLine(spec.header_line or style.header_line)
-        table.column_numbers = spec.column_numbers
+        table.column_numbers = spec.column_numbers or style.row_numbers
+        if table.header_line == HeaderLine.CELLS:
+            department = data.department
+            table.header_cells = [
+                f"{department.code}{department.name}",
+                f"预算年度：{data.year}",
+                f"单位：{table.unit_label}",
+            ]
+        if style.row_numbers:
+            number_rows(table)
         if style.label_in_title and spec.label:
             table.title = f"{table.title}{spec.label}"
 
     def spec(self, number: int) -> TableSpec | None:
         """The table at position ``number`` (1-based), or None."""
         return self.tables[number - 1] if 0 < number <= len(self.tables) else None
+
+
+def number_rows(table: ReportTable) -> None:
+    """Prepend the 序号 column: 1, 2 … on every row with content (an empty table's blank
+    row has none), and number the columns after it in a 栏次 row."""
+    table.columns.insert(0, text("seq", "序号"))
+    table.row_numbers = True
+    number = 0
+    for row in table.rows:
+        if any(value not in (None, "") for value in row.cells.values()):
+            number += 1
+            row.cells = {"seq": str(number), **row.cells}
+

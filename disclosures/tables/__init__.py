@@ -12,7 +12,8 @@ def build_tables(data: BudgetData, format_key: str | None = None) -> list[Report
     """Every table of the format from already-fetched data (no queries)."""
     from disclosures.formats import format_get  # formats import the builders below
 
-    return format_get(format_key).build_tables(data)
+    fmt = format_get(format_key)
+    return fmt.build_tables(fmt.classify(data))
 
 
 def build_all(*, budget_id: int, format_key: str | None = None) -> list[ReportTable]:

@@ -75,6 +75,7 @@ class HeaderLine(StrEnum):
     DEPARTMENT = "department"  # 部门名称：… 单位：万元 (Henan)
     UNIT = "unit"  # 单位：万元 only (Hubei)
     NONE = "none"  # nothing (Hubei （五）（六）)
+    CELLS = "cells"  # the table's ``header_cells`` side by side (Hebei: 450… | 预算年度：2024 | 单位：万元)
 
 
 @dataclass
@@ -120,10 +121,16 @@ class ReportTable:
     thousands: bool = True  # ``2,297.34`` or ``2297.34``
     header_line: str = HeaderLine.DEPARTMENT
     column_numbers: bool = False  # a row ``** | ** | 1 | 2 …`` under the header
+    # A first 序号 column numbering the body rows, and a ``栏次 | 1 | 2 …`` row numbering every
+    # column after it (Hebei). The 序号 column is a real column (key ``seq``).
+    row_numbers: bool = False
+    header_cells: list[str] = field(default_factory=list)  # for HeaderLine.CELLS
 
     @property
     def subtitle(self) -> str:
         """The line under the title as text (exports); empty when the format prints none."""
+        if self.header_line == HeaderLine.CELLS:
+            return "    ".join(self.header_cells)
         if self.header_line == HeaderLine.UNIT:
             return f"单位：{self.unit_label}"
         if self.header_line == HeaderLine.NONE:
@@ -131,7 +138,10 @@ class ReportTable:
         return f"部门名称：{self.department_name}    单位：{self.unit_label}"
 
     def column_number_cells(self) -> list[str]:
-        """The column-number row: ``**`` over code and text columns, 1, 2 … over amounts."""
+        """The column-number row: ``**`` over code and text columns, 1, 2 … over amounts;
+        with row numbers, ``栏次`` under 序号 and 1, 2 … over every other column."""
+        if self.row_numbers:
+            return ["栏次", *(str(n) for n in range(1, len(self.leaves())))]
         cells, number = [], 0
         for leaf in self.leaves():
             if leaf.kind == ColumnKind.AMOUNT:

@@ -5,6 +5,7 @@ row lists which of its cells are amounts so that reading a snapshot gives back e
 the ``Decimal`` values that were built.
 """
 
+from copy import copy
 from decimal import Decimal
 
 from budgets.fields import quantize
@@ -17,6 +18,8 @@ STYLE_DEFAULTS = {
     "thousands": True,
     "header_line": HeaderLine.DEPARTMENT.value,
     "column_numbers": False,
+    "row_numbers": False,
+    "header_cells": [],
 }
 
 
@@ -64,7 +67,7 @@ def _row_from_dict(data: dict) -> Row:
 
 def _style_to_dict(table: ReportTable) -> dict:
     style = {
-        key: str(getattr(table, key)) if key == "header_line" else getattr(table, key)
+        key: str(getattr(table, key)) if key == "header_line" else copy(getattr(table, key))
         for key in STYLE_DEFAULTS
     }
     return {key: value for key, value in style.items() if value != STYLE_DEFAULTS[key]}
@@ -106,4 +109,6 @@ def table_from_dict(data: dict) -> ReportTable:
         thousands=bool(style["thousands"]),
         header_line=HeaderLine(style["header_line"]),
         column_numbers=bool(style["column_numbers"]),
+        row_numbers=bool(style["row_numbers"]),
+        header_cells=[str(cell) for cell in style["header_cells"]],
     )

@@ -8,7 +8,7 @@ from budgets.services.demo import demo_budget_load, demo_budget_publish, demo_fi
 class Command(BaseCommand):
     help = (
         "加载并发布示例部门预算（新乡市红旗区医疗保障局 2022、三门峡市医疗保障局 2023、"
-        "竹山县医疗保障局 2022），"
+        "竹山县医疗保障局 2022、保定市徐水区医疗保障局 2024），"
         "可重复运行：数据未变时不产生新版本。"
     )
 

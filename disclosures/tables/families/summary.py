@@ -1,7 +1,9 @@
 """The 收支总表 family: income rows beside expenditure by 功能分类 类, closed by totals.
 
-Covers Henan 预算01表 (every catalogue 类, numbered by code, short names) and Hubei
-（一） and （四） (a fixed list of 24 类, numbered in sequence with 廿一…廿四, full names).
+Covers Henan 预算01表 (every catalogue 类, numbered by code, short names), Hubei
+（一） and （四） (a fixed list of 24 类, numbered in sequence with 廿一…廿四, full names)
+and Hebei 1 and 4 (every catalogue 类 plus ``人行科目``, numbered 一 … 三十一; table 4
+with four expenditure columns and the carried-over income by budget).
 """
 
 from collections.abc import Callable
@@ -11,7 +13,7 @@ from decimal import Decimal
 from budgets.fields import ZERO
 from budgets.funding import FundingGroup
 from disclosures.tables.base import ReportTable, Row, RowKind, amount, group, text
-from disclosures.tables.common import category_number, chinese_number, sum_by_category
+from disclosures.tables.common import category_number, chinese_number
 from disclosures.tables.data import BudgetData, Cell, total
 
 Predicate = Callable[[Cell], bool]
@@ -22,6 +24,7 @@ class Numbering:
 
     BY_CODE = "by_code"  # 210 → 十、 (Henan)
     SEQUENTIAL = "sequential"  # 1, 2, 3 … in list order, 21 → 廿一 (Hubei)
+    SEQUENTIAL_PLAIN = "sequential_plain"  # 1, 2, 3 … in list order, 24 → 二十四 (Hebei)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,13 @@ class SummaryOptions:
     # since no line records it.
     year_end_carry: Decimal | None = ZERO
     separator_row: bool = False  # an empty row before the closing rows (Hubei)
+    item_label: str = "项目"  # header of the two label columns (Hebei: ``项  目``)
+    # Rows after the 类 that no catalogue code carries, printed empty (Hebei: ``人行科目``).
+    extra_categories: tuple[str, ...] = ()
+    # Several expenditure amount columns (key, label, predicate) instead of one (Hebei 4).
+    out_columns: tuple[tuple[str, str, Predicate], ...] = ()
+    # Income-side rows after the carried-over row, e.g. its split by budget (Hebei 4).
+    carried_rows: tuple[IncomeRow, ...] = ()
 
 
 def sequence_number(n: int) -> str:
@@ -77,16 +87,33 @@ def _categories(data: BudgetData, options: SummaryOptions) -> list[tuple[str, st
     ]
 
 
+def _number(options: SummaryOptions, position: int, code: str) -> str:
+    if options.numbering == Numbering.BY_CODE:
+        return category_number(code)
+    if options.numbering == Numbering.SEQUENTIAL_PLAIN:
+        return chinese_number(position)
+    return sequence_number(position)
+
+
+def _out_amounts(options: SummaryOptions, cells: list[Cell]) -> dict[str, Decimal]:
+    """The expenditure amount cells of ``cells``: one ``out_amount`` or one per column."""
+    if not options.out_columns:
+        return {"out_amount": total(cells)}
+    return {key: total(cells, test) for key, _label, test in options.out_columns}
+
+
 def _expenditure(data: BudgetData, options: SummaryOptions, cells: list[Cell]) -> list[tuple]:
-    by_category = sum_by_category(cells)
+    by_category: dict[str, list[Cell]] = {}
+    for cell in cells:
+        by_category.setdefault(cell.func_code[:3], []).append(cell)
+    labels = _categories(data, options) + [("", name) for name in options.extra_categories]
     rows = []
-    for position, (code, name) in enumerate(_categories(data, options), start=1):
-        number = (
-            category_number(code)
-            if options.numbering == Numbering.BY_CODE
-            else sequence_number(position)
-        )
-        rows.append((f"{number}、{name}", by_category.get(code, ZERO), code))
+    for position, (code, name) in enumerate(labels, start=1):
+        number = _number(options, position, code) if code else chinese_number(position)
+        amounts = _out_amounts(options, by_category.get(code, [])) if code else {}
+        if not code:  # a row no line can reach: printed empty
+            amounts = dict.fromkeys(_out_amounts(options, []), ZERO)
+        rows.append((f"{number}、{name}", amounts, code))
     return rows
 
 
@@ -94,16 +121,31 @@ def _side_by_side(income: list[tuple], expenditure: list[tuple]) -> list[Row]:
     rows = []
     for i in range(max(len(income), len(expenditure))):
         in_label, in_amount, kind = income[i] if i < len(income) else ("", None, RowKind.ITEM)
-        out_label, out_amount, out_code = expenditure[i] if i < len(expenditure) else ("", None, "")
+        out_label, out_amounts, out_code = expenditure[i] if i < len(expenditure) else ("", {}, "")
         cells = {"in_label": in_label, "in_amount": in_amount, "out_label": out_label}
         # out_code is not printed: it lets checks find a 类 without parsing its label.
-        rows.append(Row(kind, {**cells, "out_amount": out_amount, "out_code": out_code}))
+        rows.append(Row(kind, {**cells, **out_amounts, "out_code": out_code}))
     return rows
 
 
-def _closing(in_label: str, in_amount, out_label: str, out_amount, kind=RowKind.TOTAL) -> Row:
+def _closing(in_label: str, in_amount, out_label: str, out_amounts: dict, kind=RowKind.TOTAL):
     cells = {"in_label": in_label, "in_amount": in_amount, "out_label": out_label}
-    return Row(kind, {**cells, "out_amount": out_amount})
+    return Row(kind, {**cells, **out_amounts})
+
+
+def _columns(options: SummaryOptions) -> list:
+    income_side, expenditure_side = options.side_labels
+    out = [amount("out_amount", options.amount_label)]
+    if options.out_columns:
+        out = [amount(key, label) for key, label, _test in options.out_columns]
+    return [
+        group(
+            income_side,
+            text("in_label", options.item_label),
+            amount("in_amount", options.amount_label),
+        ),
+        group(expenditure_side, text("out_label", options.item_label), *out),
+    ]
 
 
 def summary_table(data: BudgetData, options: SummaryOptions) -> ReportTable:
@@ -112,28 +154,25 @@ def summary_table(data: BudgetData, options: SummaryOptions) -> ReportTable:
     income = [(r.label, total(cells, r.predicate), r.kind) for r in options.income_rows]
     carried = total(cells, options.carried)
     current = total(cells, lambda c: not options.carried(c))
-    spent = total(cells)
+    spent = _out_amounts(options, cells)
     rows = _side_by_side(income, _expenditure(data, options, cells))
     if options.separator_row:
-        rows.append(_closing("", None, "", None, RowKind.ITEM))
+        rows.append(_closing("", None, "", dict.fromkeys(spent), RowKind.ITEM))
     (current_in, current_out), (carry_in, carry_out), (total_in, total_out) = options.closing
+    year_end = dict.fromkeys(spent, options.year_end_carry)
     rows += [
         _closing(current_in, current, current_out, spent),
-        _closing(carry_in, carried, carry_out, options.year_end_carry, RowKind.ITEM),
+        _closing(carry_in, carried, carry_out, year_end, RowKind.ITEM),
+        *(
+            _closing(r.label, total(cells, r.predicate), "", {}, RowKind.ITEM)
+            for r in options.carried_rows
+        ),
         _closing(total_in, current + carried, total_out, spent),
     ]
-    income_side, expenditure_side = options.side_labels
     return ReportTable(
         number=0,
         title=options.title.format(year=data.year),
         department_name=data.department.display_name,
-        columns=[
-            group(income_side, text("in_label", "项目"), amount("in_amount", options.amount_label)),
-            group(
-                expenditure_side,
-                text("out_label", "项目"),
-                amount("out_amount", options.amount_label),
-            ),
-        ],
+        columns=_columns(options),
         rows=rows,
     )

@@ -1,19 +1,23 @@
 """The “三公” family: the four figures from 财政拨款 lines, as one row or a vertical list.
 
 - ``ROW`` (Henan 预算08表): one row, six columns;
-- ``LIST`` (Hubei （七）): 项目 | 预算数, six rows in Hubei's order (出国, 接待, 车).
+- ``LIST`` (Hubei （七）): 项目 | 预算数, six rows in Hubei's order (出国, 接待, 车);
+- ``BY_SOURCE`` (Hebei 9): nine rows × 合计 and one column per 财政拨款 budget.
 """
 
 from dataclasses import dataclass
 
+from budgets.fields import ZERO
+from budgets.funding import FundingGroup
 from disclosures.keyfigures import three_public_figures
 from disclosures.tables.base import ReportTable, Row, RowKind, amount, group, text
-from disclosures.tables.data import BudgetData
+from disclosures.tables.data import BudgetData, Cell
 
 
 class Layout:
     ROW = "row"
     LIST = "list"
+    BY_SOURCE = "by_source"
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,9 @@ class ThreePublicOptions:
     layout: str = Layout.ROW
     notes: tuple[str, ...] = ()
     empty_notes: tuple[str, ...] = ()
+    # BY_SOURCE: (label, figure, row kind) rows and the group label over the amount columns
+    rows: tuple[tuple[str, str, RowKind], ...] = ()
+    sources_label: str = "资金性质"
 
 
 def _row_columns():
@@ -49,9 +56,50 @@ LIST_ROWS = (
 )
 
 
+# The columns of the by-source layout: the 财政拨款 budget each covers.
+SOURCE_COLUMNS = (
+    ("gp", "一般公共预算财政拨款", FundingGroup.GENERAL_PUBLIC),
+    ("gf", "政府性基金预算拨款", FundingGroup.GOV_FUND),
+    ("sc", "国有资本经营预算财政拨款", FundingGroup.STATE_CAPITAL),
+)
+
+
+def _by_source(cells: list[Cell], options: ThreePublicOptions) -> tuple[list, list[Row]]:
+    """One row per figure; 合计 and one column per budget. A figure no line records (e.g.
+    教学科研人员因公出国（境）费, which 30212 cannot tell apart) is named ``none``: zero."""
+    per_source = {
+        key: three_public_figures([c for c in cells if c.group == source])
+        for key, _label, source in SOURCE_COLUMNS
+    }
+    everything = three_public_figures(cells)
+    columns = [
+        text("label", "项  目"),
+        group(
+            options.sources_label,
+            amount("total", "合计"),
+            *(amount(key, label) for key, label, _source in SOURCE_COLUMNS),
+        ),
+    ]
+    rows = [
+        Row(
+            kind,
+            {
+                "label": label,
+                "total": everything.get(figure, ZERO),
+                **{key: per_source[key].get(figure, ZERO) for key in per_source},
+                "figure": figure,  # not printed: lets checks find an item without its label
+            },
+        )
+        for label, figure, kind in options.rows
+    ]
+    return columns, rows
+
+
 def three_public_table(data: BudgetData, options: ThreePublicOptions) -> ReportTable:
     figures = three_public_figures(data.cells)
-    if options.layout == Layout.LIST:
+    if options.layout == Layout.BY_SOURCE:
+        columns, rows = _by_source(data.cells, options)
+    elif options.layout == Layout.LIST:
         columns = [text("label", "项目"), amount("amount", "预算数")]
         rows = [
             # figure is not printed: it lets checks find an item without parsing its label.
