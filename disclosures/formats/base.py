@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from budgets.models import LineKind
-
 from disclosures.checks.base import Collector
 from disclosures.keyfigures import KeyFigures
 from disclosures.tables.base import HeaderLine, ReportTable, text
@@ -134,4 +133,3 @@ def number_rows(table: ReportTable) -> None:
         if any(value not in (None, "") for value in row.cells.values()):
             number += 1
             row.cells = {"seq": str(number), **row.cells}
-

@@ -78,7 +78,13 @@ def _against_figures(by_slug: dict[str, ReportTable], figures: KeyFigures, out) 
     pairs = [
         (summary, "收入总计", "in_amount", "收入总计", figures.income_total),
         (summary, "收入总计", "out_amount", "支出总计", figures.expenditure_total),
-        (by_slug["appropriation"], "收入总计", "out_amount", "财政拨款", figures.appropriation["total"]),
+        (
+            by_slug["appropriation"],
+            "收入总计",
+            "out_amount",
+            "财政拨款",
+            figures.appropriation["total"],
+        ),
     ]
     for table, row_label, key, label, expected in pairs:
         out.equal(
