@@ -69,6 +69,19 @@ class Disclosure:
 
         return self.format.document == DocumentKind.FULL
 
+    @property
+    def explanation_after_tables(self) -> bool:
+        """The tables first, then the 情况说明 in numbered sections (Hebei)."""
+        from disclosures.formats import DocumentKind
+
+        return self.format.document == DocumentKind.TABLES_THEN_EXPLANATION
+
+    @property
+    def explanation_title(self) -> str:
+        """The heading of a 情况说明 printed after the tables (the format's wording)."""
+        title = self.format.explanation_title or "{department}{year}年部门预算情况说明"
+        return title.format(department=self.department_name, year=self.year)
+
     def table(self, number: int) -> ReportTable:
         """The table at position ``number`` of the format (1-based)."""
         return next(table for table in self.tables if table.number == number)

@@ -68,6 +68,8 @@ class DisclosureFormat:
     # take (Hebei 名词解释 7: 人员类 and 运转类 公用经费 projects are basic). Empty: a
     # project's lines are 项目支出 whatever its kind (Henan, Hubei).
     basic_project_kinds: dict[str, str] = field(default_factory=dict)
+    # Heading of the 情况说明 when it follows the tables (with ``{department}``, ``{year}``).
+    explanation_title: str = ""
 
     def classify(self, data: BudgetData) -> BudgetData:
         """The budget data as this format counts it: lines of the projects whose kind the

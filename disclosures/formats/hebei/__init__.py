@@ -71,4 +71,5 @@ HEBEI = DisclosureFormat(
     checks=hebei_checks,
     province_prefixes=("13",),
     basic_project_kinds=BASIC_PROJECT_KINDS,
+    explanation_title="第一部分  {department}{year}年部门预算信息公开情况说明",
 )
