@@ -99,7 +99,9 @@ def test_henan_counts_the_same_lines_as_project_spending(budget):
 @pytest.mark.parametrize("format_key", ["hebei", "henan"])
 def test_checks_pass_in_both_formats(budget, format_key):
     errors = [
-        f for f in check_budget(budget_id=budget.pk, format_key=format_key) if f.level == Level.ERROR
+        f
+        for f in check_budget(budget_id=budget.pk, format_key=format_key)
+        if f.level == Level.ERROR
     ]
     assert errors == []
 
