@@ -69,3 +69,44 @@ def test_hubei_appropriation_summary_leaves_out_unit_money():
     rows = rows_of(table, "in_label", "in_amount", "out_label", "out_amount")
     assert rows[-3] == ("本年收入合计", "120.00", "本年支出合计", "125.00")
     assert rows[-2][:2] == ("二、上年结余结转", "5.00")
+
+
+def test_hebei_numbers_in_sequence_without_nian_and_adds_the_renhang_row():
+    from disclosures.formats.hebei.tables import SUMMARY as HEBEI_SUMMARY
+    from disclosures.tables.families.summary import Numbering, SummaryOptions
+
+    table = summary_table(data(), HEBEI_SUMMARY)
+    labels = [row.cells["out_label"] for row in table.rows][:4]
+    # the small catalogue of the test data: 201, 210, 229, then 人行科目 (no code, empty)
+    assert labels == ["一、一般公共服务支出", "二、卫生健康支出", "三、其他支出", "四、人行科目"]
+    assert table.rows[3].cells["out_code"] == "" and table.rows[3].cells["out_amount"] == 0
+    income = rows_of(table, "in_label", "in_amount")[:5]
+    assert income == [
+        ("一、一般公共预算拨款收入", "120.00"),
+        ("二、政府性基金预算拨款收入", ""),
+        ("三、国有资本经营预算拨款收入", ""),
+        ("四、财政专户管理资金收入", ""),
+        ("五、单位资金", "3.00"),
+    ]
+    plain = SummaryOptions(title="", income_rows=(), numbering=Numbering.SEQUENTIAL_PLAIN)
+    many = summary_table(data(), plain)
+    assert [r.cells["out_label"][:2] for r in many.rows[:3]] == ["一、", "二、", "三、"]
+
+
+def test_hebei_appropriation_has_four_expenditure_columns_and_carried_rows_by_budget():
+    from disclosures.formats.hebei.tables import APPROPRIATION
+
+    table = summary_table(data(), APPROPRIATION)
+    keys = ("in_label", "in_amount", "out_label", "out_amount", "out_gp", "out_gf", "out_sc")
+    rows = rows_of(table, *keys)
+    assert [leaf.key for leaf in table.leaves()] == list(keys)
+    # 100.00 + 20.00 this year's 一般公共预算, 5.00 carried over (carry_gp); 3.00 单位资金 left out
+    assert rows[1] == ("二、政府性基金预算拨款", "", "二、卫生健康支出", "125.00", "125.00", "", "")
+    assert rows[-6:] == [
+        ("本年收入合计", "120.00", "本年支出合计", "125.00", "125.00", "", ""),
+        ("年初财政拨款结转和结余", "5.00", "年末财政拨款结转和结余", "", "", "", ""),
+        ("一、一般公共预算拨款", "5.00", "", "", "", "", ""),
+        ("二、政府性基金预算拨款", "", "", "", "", "", ""),
+        ("三、国有资本经营预算拨款", "", "", "", "", "", ""),
+        ("收入总计", "125.00", "支出总计", "125.00", "125.00", "", ""),
+    ]

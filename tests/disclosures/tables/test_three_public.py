@@ -39,3 +39,23 @@ def test_a_province_subitem_counts_under_its_section():
         THREE_PUBLIC,
     )
     assert figures.rows[0].cells["amount"] == figures.rows[2].cells["amount"] == Decimal("1.50")
+
+
+def test_hebei_by_source_nine_rows_and_a_column_per_budget():
+    from disclosures.formats.hebei.tables import THREE_PUBLIC as HEBEI
+
+    table = three_public_table(
+        budget_data([*data().cells, cell("1.00", dept="30231", source="gf_funds")]), HEBEI
+    )
+    assert [leaf.key for leaf in table.leaves()] == ["label", "total", "gp", "gf", "sc"]
+    assert rows_of(table, "label", "total", "gp", "gf", "sc") == [
+        ("合计", "10.60", "9.60", "1.00", ""),
+        ("“三公”经费小计", "10.60", "9.60", "1.00", ""),
+        ("一、因公出国（境）费", "", "", "", ""),
+        ("其中：教学科研人员因公出国（境）费", "", "", "", ""),
+        ("其他因公出国（境）费", "", "", "", ""),
+        ("二、公务用车购置及运维费", "4.10", "3.10", "1.00", ""),
+        ("其中：公务用车购置费", "", "", "", ""),
+        ("公务用车运行维护费", "4.10", "3.10", "1.00", ""),
+        ("三、公务接待费", "6.50", "6.50", "", ""),
+    ]
