@@ -39,7 +39,7 @@ def test_whole_disclosure_needs_no_more_queries_than_the_tables():
     assert len(captured.captured_queries) == TABLE_QUERIES
 
 
-@pytest.mark.parametrize(("format_key", "count"), [("henan", 12), ("hubei", 8)])
+@pytest.mark.parametrize(("format_key", "count"), [("henan", 12), ("hubei", 8), ("hebei", 9)])
 def test_query_count_is_the_same_in_every_format(format_key, count):
     """The same fetch serves every format (Hubei reads the province's economic names in the
     query that reads the 类 names): constant in the budget's size, equal across formats."""
