@@ -38,7 +38,7 @@ def test_load_demo_twice_gives_the_same_data(demo_budgets):
     first = snapshot()
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert snapshot() == first
-    assert Budget.objects.count() == 3
+    assert Budget.objects.count() == 4
 
 
 # Expected totals as printed in the examples (万元).
@@ -70,10 +70,22 @@ EXPECTED = {
         "public": "52.88",
         "project": "1909.64",
     },
+    # 003 保定市徐水区医疗保障局 2024 (Hebei): 本年收入合计 552.12. By line kind (what the
+    # budget stores): the two 运转类 公用经费项目 (6.26 + 5.80 = 12.06) are project lines, so
+    # basic lines 417.44 − 12.06 = 405.38 and project lines 134.68 + 12.06 = 146.74; 公用经费
+    # of basic lines 26.73 − 12.06 = 14.67, 人员经费 390.71. The Hebei tables count the 12.06
+    # as basic (417.44; test_golden_003).
+    "003": {
+        "total": "552.12",
+        "basic": "405.38",
+        "personnel": "390.71",
+        "public": "14.67",
+        "project": "146.74",
+    },
 }
 
 
-@pytest.mark.parametrize("example", ["000", "001", "002"])
+@pytest.mark.parametrize("example", ["000", "001", "002", "003"])
 def test_demo_totals_equal_the_examples(demo_budgets, example):
     totals = budget_totals(budget=demo_budgets[example])
     for name, expected in EXPECTED[example].items():
@@ -99,7 +111,13 @@ def test_000_project_split_over_two_functional_items(demo_budgets):
 @pytest.mark.parametrize(
     ("example", "three_public"),
     # 表八 “三公”经费合计; 002 （七） 合计 9.6 = 公务接待费 6.5 + 公务用车运行维护费 3.1
-    [("000", Decimal("0.00")), ("001", Decimal("2.00")), ("002", Decimal("9.60"))],
+    # 003 table 9 合计 2.43 = 30231 公务用车运行维护费
+    [
+        ("000", Decimal("0.00")),
+        ("001", Decimal("2.00")),
+        ("002", Decimal("9.60")),
+        ("003", Decimal("2.43")),
+    ],
 )
 def test_three_public_from_economic_sections(demo_budgets, example, three_public):
     lines = ExpenditureLine.objects.filter(

@@ -27,7 +27,7 @@ def row(table, **cells):
     return next(r for r in table.rows if all(r.cells.get(k) == v for k, v in cells.items()))
 
 
-@pytest.mark.parametrize("example", ["000", "001", "002"])
+@pytest.mark.parametrize("example", ["000", "001", "002", "003"])
 def test_demo_budgets_have_no_errors(demo_budgets, example):
     findings = check_budget(budget_id=demo_budgets[example].pk)
     assert [f.message for f in findings if f.level == Level.ERROR] == []
