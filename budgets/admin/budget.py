@@ -115,6 +115,7 @@ class ProcurementInline(OwnUnitsInlineMixin, DraftOnlyMixin, admin.TabularInline
         "amount",
         "funding_source",
         "sme_amount",
+        "is_new_asset",
     )
 
     def get_formset(self, request, obj=None, **kwargs):

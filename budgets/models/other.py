@@ -71,6 +71,8 @@ class ProcurementItem(models.Model):
         default=FundingSource.GP_APPROPRIATION,
     )
     sme_amount = MoneyField("面向中小企业预留金额（万元）", default=0)
+    # A new fixed asset (Hebei 九: 本年度拟购置固定资产总额 adds up the flagged items).
+    is_new_asset = models.BooleanField("是否新增资产配置", default=False)
     position = models.PositiveIntegerField("排序", default=0)
 
     history = HistoricalRecords()
