@@ -34,6 +34,7 @@ from disclosures.tables.base import (
     ReportTable,
     Row,
     RowKind,
+    Value,
     amount,
     code,
     group,
@@ -209,7 +210,9 @@ def project_form(
             )
         ],
     )
-    plan_cells = {f"m{i}": _percent(v) for i, (_, v) in enumerate(project.spending_plan)}
+    plan_cells: dict[str, Value] = {
+        f"m{i}": _percent(v) for i, (_, v) in enumerate(project.spending_plan)
+    }
     plan = _table(
         data,
         f"{slug}-plan",
@@ -285,8 +288,15 @@ def _item_amounts(item) -> dict[str, Decimal]:
     return {"total": item.amount, **cells, "sme": item.sme_amount}
 
 
+def _amount(row: Row, key: str) -> Decimal:
+    value = row.cells.get(key)
+    return value if isinstance(value, Decimal) else ZERO
+
+
 def _summed(label: str, kind: RowKind, rows: list[Row]) -> Row:
-    sums = {key: quantize(sum((r.cells[key] for r in rows), ZERO)) for key in PROCUREMENT_AMOUNTS}
+    sums = {
+        key: quantize(sum((_amount(r, key) for r in rows), ZERO)) for key in PROCUREMENT_AMOUNTS
+    }
     return Row(kind, {"source": label, **sums})
 
 
@@ -357,14 +367,18 @@ TOTAL_VALUED = (A.BUILDING, *TOTAL_COUNTED)
 def asset_holdings(data: BudgetData) -> dict[str, tuple[Decimal | None, Decimal | None]]:
     """(数量, 价值) per Hebei category; 车辆 from the Henan vehicle kinds when not entered,
     资产总额 from the parts when not entered."""
-    held = {h.category: (h.quantity, h.value) for h in data.assets}
-    if A.VEHICLE not in held and (vehicles := [held[c] for c in HENAN_VEHICLES if c in held]):
+    held: dict[str, tuple[Decimal | None, Decimal | None]] = {
+        h.category: (h.quantity, h.value) for h in data.assets
+    }
+    vehicles = [held[c] for c in HENAN_VEHICLES if c in held]
+    if A.VEHICLE not in held and vehicles:
+        values = [v for _, v in vehicles if v is not None]
         held[A.VEHICLE] = (
-            sum((q for q, _ in vehicles), ZERO),
-            None if any(v is None for _, v in vehicles) else sum((v for _, v in vehicles), ZERO),
+            sum((q for q, _ in vehicles if q is not None), ZERO),
+            sum(values, ZERO) if len(values) == len(vehicles) else None,
         )
     if A.TOTAL not in held and any(c in held for c in TOTAL_VALUED):
-        counts = [held[c][0] for c in TOTAL_COUNTED if c in held]
+        counts = [q for c in TOTAL_COUNTED if c in held and (q := held[c][0]) is not None]
         values = [v for c in TOTAL_VALUED if c in held and (v := held[c][1]) is not None]
         held[A.TOTAL] = (
             sum(counts, ZERO) if counts else None,
