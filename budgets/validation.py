@@ -217,8 +217,16 @@ def spending_plan_problems(plan: list[tuple[str, Decimal | None]]) -> list[str]:
     return problems
 
 
+def _unit_code(obj) -> str | None:
+    """The code of the object's unit, also of an unsaved one (a workbook being read)."""
+    if obj.unit_id is None and "unit" not in obj._state.fields_cache:
+        return None
+    return obj.unit.code
+
+
 def procurement_errors(item) -> dict[str, str]:
-    """Field messages for a 政府采购 item (no query but the project's own row)."""
+    """Field messages for a 政府采购 item (no query but the project's own row); the item
+    may be unsaved, with unsaved project and unit (a workbook being read)."""
     errors: dict[str, str] = {}
     if not item.category:
         errors["category"] = (
@@ -233,7 +241,7 @@ def procurement_errors(item) -> dict[str, str]:
         project = item.project
         if item.budget_id and project.budget_id != item.budget_id:
             errors["project"] = f"项目来源“{project.name}”不是本预算的项目。"
-        elif item.unit_id and project.unit_id != item.unit_id:
+        elif (mine := _unit_code(item)) and (theirs := _unit_code(project)) and mine != theirs:
             errors["project"] = (
                 f"项目来源“{project.name}”属于预算单位“{project.unit.name}”，"
                 f"与采购单位“{item.unit.name}”不一致。"

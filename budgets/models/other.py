@@ -92,14 +92,19 @@ class ProcurementItem(models.Model):
     def __str__(self):
         return f"{self.category} {self.item}"
 
+    def derive_category(self) -> None:
+        """An empty 采购类别 from the 目录序号's first letter (A 货物, B 工程, C 服务)."""
+        if not self.category:
+            prefix = (self.catalogue_code or "").strip()[:1].upper()
+            self.category = CATEGORY_BY_CODE_PREFIX.get(prefix, "")
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
         from budgets.models.registry import own_unit_errors
         from budgets.validation import procurement_errors
 
-        if not self.category:
-            self.category = CATEGORY_BY_CODE_PREFIX.get(self.catalogue_code.strip()[:1].upper(), "")
+        self.derive_category()
         errors = own_unit_errors(self) | procurement_errors(self)
         if errors:
             raise ValidationError(errors)

@@ -216,3 +216,76 @@ def test_trimmed_numbers():
         "18.69",
         "552.12",
     ]
+
+
+# --- Through the admin pages ------------------------------------------------------
+
+
+def _post_budget_page(client, budget, prefix: str, values: dict):
+    from django.urls import reverse
+
+    from tests.html import form_values
+
+    url = reverse("admin:budgets_budget_change", args=[budget.pk])
+    data = form_values(client.get(url).content.decode())
+    n = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(n + 1)
+    data.update({f"{prefix}-{n}-{k}": v for k, v in values.items()})
+    return client.post(url, data)
+
+
+def test_clerk_enters_a_procurement_item_with_its_project_source(client):
+    from tests.factories import clerk_of
+    from tests.html import field_errors
+
+    project = ProjectFactory(name="医保经办业务经费")
+    other = ProjectFactory(name="别的预算的项目")  # another department's budget
+    budget = project.budget
+    client.force_login(clerk_of(budget.department))
+    page = client.get(f"/admin/budgets/budget/{budget.pk}/change/").content.decode()
+    assert "项目来源" in page and "计量单位" in page and "别的预算的项目" not in page
+    values = {
+        "unit": project.unit.pk,
+        "project": project.pk,
+        "category": "",
+        "item": "台式计算机",
+        "catalogue_code": "A02010105",
+        "measure_unit": "台",
+        "quantity": "4",
+        "unit_price": "0.5",
+        "amount": "2.00",
+        "funding_source": "gp_appropriation",
+        "sme_amount": "3.00",
+    }
+    response = _post_budget_page(client, budget, "procurement_items", values)
+    assert "面向中小企业预留金额 3.00 万元不能大于采购金额 2.00 万元。" in field_errors(
+        response.content.decode()
+    )
+    response = _post_budget_page(client, budget, "procurement_items", values | {"sme_amount": "2"})
+    assert response.status_code == 302, field_errors(response.content.decode())
+    saved = ProcurementItem.objects.get(budget=budget)
+    assert (saved.project, saved.category, saved.measure_unit) == (project, "货物", "台")
+    assert other.budget != budget
+
+
+def test_project_page_warns_about_a_plan_that_does_not_end_at_100(client):
+    from django.contrib.messages import get_messages
+    from django.urls import reverse
+
+    from tests.factories import clerk_of
+    from tests.html import form_values
+
+    project = ProjectFactory(name="医保网络经费（运转保障）")
+    client.force_login(clerk_of(project.budget.department))
+    url = reverse("admin:budgets_project_change", args=[project.pk])
+    data = form_values(client.get(url).content.decode())
+    data.update({"plan_june": "50%", "plan_october": "40", "plan_december": "90"})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.plan_june, project.plan_october) == (P("50.00"), P("40.00"))
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert [m for m in shown if "资金支出计划" in m] == [
+        "项目“医保网络经费（运转保障）”：资金支出计划是累计数，不能减少：10月底 40% 小于 6月底 50%。",
+        "项目“医保网络经费（运转保障）”：资金支出计划到12月底应为 100%，现为 90%。",
+    ]

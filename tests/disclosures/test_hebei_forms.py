@@ -4,6 +4,7 @@ expected values are 003's (spec §1.B "Non-table forms"), transcribed by hand.""
 from decimal import Decimal as D
 
 from disclosures.checks.base import Collector
+from disclosures.checks.data import spending_plans
 from disclosures.exports.csvfiles import table_csv
 from disclosures.formats.hebei.forms import (
     PROCUREMENT_NOTE,
@@ -246,17 +247,31 @@ def test_forms_by_section_and_serialisable():
 def test_spending_plan_warnings_name_the_project():
     data = data_003()
     out = Collector()
+    spending_plans(data, out)
     form_checks(data, out)
     assert out.findings == []  # every plan of 003 is cumulative and ends at 100%
     data.projects[2].plan_june = D("10")  # 20% at 3月底, then 10%
     data.projects[3].plan_december = D("90")
-    form_checks(data, out)
+    spending_plans(data, out)
     assert [f.message for f in out.findings] == [
         "项目“提前下达2024年中央财政医疗服务与保障能力提升补助资金”（13062524P000017102427）："
         "资金支出计划是累计数，不能减少：6月底 10% 小于 3月底 20%。",
         "项目“退役军人专岗人员提高待遇资金”（13062524P000015103012）：资金支出计划到12月底应为 100%，现为 90%。",
     ]
     assert {f.level for f in out.findings} == {"warning"}
+
+
+def test_hebei_needs_a_plan_for_every_project_of_project_spending():
+    data = data_003()
+    project = data.projects[0]
+    project.plan_march = project.plan_june = project.plan_october = project.plan_december = None
+    out = Collector()
+    spending_plans(data, out)
+    assert out.findings == []  # no plan entered: nothing to check in general
+    form_checks(data, out)
+    assert [f.message for f in out.findings] == [
+        "项目“劳务派遣人员经费”（13062524P00001510302M）：未填写资金支出计划（河北格式的绩效目标表列示）。"
+    ]
 
 
 def test_entered_asset_total_is_checked_against_its_parts():

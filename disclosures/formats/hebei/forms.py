@@ -26,7 +26,6 @@ from budgets.funding import FundingGroup as G
 from budgets.funding import funding_group
 from budgets.models import AssetCategory as A
 from budgets.models import LineKind, Project, ProjectIndicatorLevel1
-from budgets.validation import spending_plan_problems
 from disclosures.checks.base import Collector
 from disclosures.keyfigures import appropriation_group
 from disclosures.tables.base import (
@@ -446,12 +445,16 @@ def form_tables(groups: list[FormGroup]) -> list[ReportTable]:
 
 
 def form_checks(data: BudgetData, out: Collector) -> None:
-    """Warnings on the forms' data: each project's 资金支出计划 (cumulative, ending at 100%)
-    and an entered 资产总额 against the values of its parts."""
+    """Hebei's own warnings on the forms' data: every project of 项目支出 needs a
+    资金支出计划 (whether an entered one is cumulative and ends at 100% is checked for
+    every format by ``checks.data.spending_plans``), and an entered 资产总额 must equal
+    the values of its parts."""
     for project in spending_projects(data):
-        for problem in spending_plan_problems(project.spending_plan):
+        if all(value is None for _, value in project.spending_plan):
             out.warning(
-                "hebei-spending-plan", (), f"项目“{project.name}”（{project.code}）：{problem}"
+                "hebei-spending-plan-missing",
+                (),
+                f"项目“{project.name}”（{project.code}）：未填写资金支出计划（河北格式的绩效目标表列示）。",
             )
     held = {h.category: h for h in data.assets}
     if (whole := held.get(A.TOTAL)) is not None and whole.value is not None:
