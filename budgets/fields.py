@@ -1,11 +1,12 @@
-"""Money fields: every amount of the product is a Decimal in 万元 with two places."""
+"""Money fields: every amount of the product is a Decimal in 万元 with two places; a unit
+price (``PriceField``) may have more, and a ``PercentField`` holds a share 0–100."""
 
 import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 if TYPE_CHECKING:
@@ -72,6 +73,110 @@ class MoneyField(models.DecimalField):
 
     def formfield(self, **kwargs):
         defaults = {"form_class": MoneyFormField, "widget": forms.TextInput}
+        defaults.update(kwargs)
+        return super().formfield(**defaults)
+
+
+PERCENT_ERROR_MESSAGES: "dict[str, str | _StrPromise]" = {
+    "invalid": "请输入百分比数字，例如 24 或 24%。",
+    "max_decimal_places": "百分比最多保留两位小数。",
+    "max_digits": "百分比应在 0—100 之间。",
+    "max_whole_digits": "百分比应在 0—100 之间。",
+}
+PERCENT_RANGE_MESSAGE = "百分比应在 0—100 之间。"
+PRICE_DECIMALS = 6
+PRICE_ERROR_MESSAGES: "dict[str, str | _StrPromise]" = {
+    "invalid": "请输入数字单价（单位：万元），例如 0.022。",
+    "max_decimal_places": f"单价最多保留{PRICE_DECIMALS}位小数（单位：万元）。",
+    "max_digits": "单价位数过多（最多 12 位整数）。",
+    "max_whole_digits": "单价过大（最多 12 位整数）。",
+}
+
+
+def normalise_percent_text(value: str) -> str:
+    """``24%``, ``２４％`` or `` 24 `` → ``24`` (the percent sign is optional)."""
+    return normalise_amount_text(value).removesuffix("%")
+
+
+class PercentFormField(forms.DecimalField):
+    """A percentage typed as ``24`` or ``24%`` (Excel-pasted text normalised)."""
+
+    default_error_messages = PERCENT_ERROR_MESSAGES
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 5)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = normalise_percent_text(value)
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs["inputmode"] = "decimal"
+        return attrs
+
+
+class PercentField(models.DecimalField):
+    """A percentage 0–100 with two decimals (``24`` means 24 %), e.g. a 资金支出计划 checkpoint."""
+
+    default_error_messages = PERCENT_ERROR_MESSAGES
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 5)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault(
+            "validators",
+            [
+                MinValueValidator(ZERO, message=PERCENT_RANGE_MESSAGE),
+                MaxValueValidator(Decimal(100), message=PERCENT_RANGE_MESSAGE),
+            ],
+        )
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("validators", None)
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        defaults = {"form_class": PercentFormField, "widget": forms.TextInput}
+        defaults.update(kwargs)
+        return super().formfield(**defaults)
+
+
+class PriceFormField(MoneyFormField):
+    """A unit price in 万元 with up to six decimals (0.022 万元 = 220 元)."""
+
+    default_error_messages = PRICE_ERROR_MESSAGES
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("decimal_places", PRICE_DECIMALS)
+        super().__init__(**kwargs)
+
+
+class PriceField(models.DecimalField):
+    """A non-negative unit price (单价) in 万元 with up to six decimals: a price is often a
+    few hundred 元, which two decimals of 万元 cannot hold (003: 复印纸 220 元/箱 = 0.022)."""
+
+    default_error_messages = PRICE_ERROR_MESSAGES
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 12 + PRICE_DECIMALS)
+        kwargs.setdefault("decimal_places", PRICE_DECIMALS)
+        kwargs.setdefault("validators", [MinValueValidator(ZERO, message="单价不能为负数。")])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("validators", None)
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        defaults = {"form_class": PriceFormField, "widget": forms.TextInput}
         defaults.update(kwargs)
         return super().formfield(**defaults)
 

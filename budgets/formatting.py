@@ -28,3 +28,15 @@ def format_percent(value, *, decimals: int = 2) -> str:
         return ""
     exponent = Decimal(1).scaleb(-decimals)
     return f"{Decimal(str(value)).quantize(exponent)}%"
+
+
+def format_trimmed(value, *, places: int = 2) -> str:
+    """A number to ``places`` decimals without trailing zeros or separator: ``8.10`` → ``8.1``,
+    ``7.00`` → ``7``, ``0`` → ``0`` (Hebei running text, quantities, percentages)."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+    text = f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

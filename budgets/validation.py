@@ -184,3 +184,66 @@ def project_total_error(declared_total: Decimal | None, lines_total: Decimal) ->
         f"项目支出明细合计 {format_amount(lines_total, blank_zero=False)} 万元与项目总额 {format_amount(declared_total, blank_zero=False)} 万元"
         f"不一致，相差 {format_amount(difference, blank_zero=False)} 万元。"
     )
+
+
+# --- Hebei: 资金支出计划 and 政府采购 -------------------------------------------------
+
+
+def _percent(value: Decimal) -> str:
+    from budgets.formatting import format_trimmed
+
+    return f"{format_trimmed(value)}%"
+
+
+def spending_plan_problems(plan: list[tuple[str, Decimal | None]]) -> list[str]:
+    """What is wrong with a cumulative 资金支出计划 [(checkpoint, percent or None), …]:
+    a later checkpoint below an earlier one, or a last checkpoint other than 100%.
+    An empty checkpoint is "not filled" (003 leaves 3月底 empty) and is skipped. These are
+    check warnings, not entry errors: a plan may be filled in several sittings."""
+    filled = [(label, value) for label, value in plan if value is not None]
+    if not filled:
+        return ["未填写资金支出计划。"]
+    problems = []
+    for (before, low), (after, high) in zip(filled, filled[1:], strict=False):
+        if high < low:
+            problems.append(
+                f"资金支出计划是累计数，不能减少：{after} {_percent(high)} 小于 {before} {_percent(low)}。"
+            )
+    last_label, last = plan[-1]
+    if last is None:
+        problems.append(f"资金支出计划未填写{last_label}（应为 100%）。")
+    elif last != 100:
+        problems.append(f"资金支出计划到{last_label}应为 100%，现为 {_percent(last)}。")
+    return problems
+
+
+def _unit_code(obj) -> str | None:
+    """The code of the object's unit, also of an unsaved one (a workbook being read)."""
+    if obj.unit_id is None and "unit" not in obj._state.fields_cache:
+        return None
+    return obj.unit.code
+
+
+def procurement_errors(item) -> dict[str, str]:
+    """Field messages for a 政府采购 item (no query but the project's own row); the item
+    may be unsaved, with unsaved project and unit (a workbook being read)."""
+    errors: dict[str, str] = {}
+    if not item.category:
+        errors["category"] = (
+            "请选择采购类别，或填写以 A（货物）、B（工程）、C（服务）开头的政府采购目录序号。"
+        )
+    if item.amount is not None and item.sme_amount is not None and item.sme_amount > item.amount:
+        errors["sme_amount"] = (
+            f"面向中小企业预留金额 {format_amount(item.sme_amount, blank_zero=False)} 万元"
+            f"不能大于采购金额 {format_amount(item.amount, blank_zero=False)} 万元。"
+        )
+    if item.project_id:
+        project = item.project
+        if item.budget_id and project.budget_id != item.budget_id:
+            errors["project"] = f"项目来源“{project.name}”不是本预算的项目。"
+        elif (mine := _unit_code(item)) and (theirs := _unit_code(project)) and mine != theirs:
+            errors["project"] = (
+                f"项目来源“{project.name}”属于预算单位“{project.unit.name}”，"
+                f"与采购单位“{item.unit.name}”不一致。"
+            )
+    return errors

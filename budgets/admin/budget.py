@@ -91,7 +91,7 @@ class PerformanceGoalInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInlin
 class DepartmentTaskInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = DepartmentTask
     extra = 0
-    fields = ("position", "name", "content")
+    fields = ("position", "name", "content", "indicators")
 
 
 class DepartmentIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
@@ -105,20 +105,34 @@ class ProcurementInline(OwnUnitsInlineMixin, DraftOnlyMixin, admin.TabularInline
     extra = 0
     fields = (
         "unit",
+        "project",
         "category",
         "item",
         "catalogue_code",
+        "measure_unit",
         "quantity",
         "unit_price",
         "amount",
+        "funding_source",
         "sme_amount",
+        "is_new_asset",
     )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._budget_id = obj.pk if obj is not None else None
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "project":  # the budget's own projects only
+            budget_id = getattr(self, "_budget_id", None)
+            kwargs["queryset"] = Project.objects.filter(budget_id=budget_id).select_related("unit")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class AssetInline(DraftOnlyMixin, admin.TabularInline):
     model = AssetHolding
     extra = 0
-    fields = ("category", "quantity", "value")
+    fields = ("category", "quantity", "value", "as_of")
 
 
 class TransferPaymentInline(DraftOnlyMixin, admin.TabularInline):

@@ -27,7 +27,7 @@ class BudgetUnitInline(admin.TabularInline):
 
     model = BudgetUnit
     extra = 0
-    fields = ("code", "name", "kind")
+    fields = ("code", "name", "kind", "grade", "funding_form")
 
     def _editable(self, request, department) -> bool:
         if request.user.is_superuser or department is None or department.pk is None:
@@ -58,7 +58,7 @@ class BudgetUnitAdmin(DraftOnlyMixin, DepartmentScopedAdminMixin, SimpleHistoryA
     """Units of the visible departments; locked (read-only) while a budget of the unit's
     department is 已提交 — the registry's state lock, see ``budgets/models/registry.py``."""
 
-    list_display = ("code", "name", "kind", "department")
+    list_display = ("code", "name", "kind", "grade", "funding_form", "department")
     list_filter = ("kind",)
     search_fields = ("code", "name")
     autocomplete_fields = ("department",)

@@ -1,6 +1,6 @@
 """The project page: a project's lines (项目支出明细) and performance indicators."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Sum
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -12,6 +12,7 @@ from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
 from budgets.formatting import format_amount
 from budgets.models import BudgetStatus, Project, ProjectIndicator
+from budgets.validation import spending_plan_problems
 from budgets.workbook.resources import ProjectResource
 
 
@@ -36,7 +37,22 @@ class ProjectAdmin(
     list_filter = ("kind", "budget__fiscal_year")
     search_fields = ("code", "name", "unit__name")
     autocomplete_fields = ("budget",)  # units: a short list of the budget's department
-    fields = ("budget", "unit", "code", "name", "kind", "declared_total", "position")
+    fieldsets = (
+        (
+            None,
+            {"fields": ("budget", "unit", "code", "name", "kind", "declared_total", "position")},
+        ),
+        (
+            "资金用途、绩效目标和资金支出计划（河北格式的绩效目标表）",
+            {
+                "fields": (
+                    "purpose",
+                    "objective",
+                    ("plan_march", "plan_june", "plan_october", "plan_december"),
+                )
+            },
+        ),
+    )
     inlines = [ProjectLineInline, ProjectIndicatorInline]
 
     def get_queryset(self, request):
@@ -61,6 +77,13 @@ class ProjectAdmin(
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("kind", "特定目标类")
         return initial
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A plan being filled in is checked at once (a warning: it may be completed later).
+        if any(value is not None for _, value in obj.spending_plan):
+            for problem in spending_plan_problems(obj.spending_plan):
+                self.message_user(request, f"项目“{obj.name}”：{problem}", messages.WARNING)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

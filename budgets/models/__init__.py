@@ -17,6 +17,7 @@ from budgets.models.catalogues import (
     correspondence_scope,
 )
 from budgets.models.lines import (
+    SPENDING_CHECKPOINTS,
     CostType,
     ExpenditureLine,
     LineKind,
@@ -30,6 +31,7 @@ from budgets.models.organisation import (
     Department,
     DisclosureFormat,
     FiscalYear,
+    FundingForm,
     Region,
     StaffProfile,
     UnitKind,
@@ -70,6 +72,7 @@ __all__ = [
     "EconomicSubject",
     "ExpenditureLine",
     "FiscalYear",
+    "FundingForm",
     "FunctionalSubject",
     "LineKind",
     "NarrativeKey",
@@ -82,6 +85,7 @@ __all__ = [
     "ProjectIndicator",
     "ProjectIndicatorLevel1",
     "ProjectKind",
+    "SPENDING_CHECKPOINTS",
     "Region",
     "StaffProfile",
     "TransferPayment",

@@ -93,6 +93,9 @@ class PriorYearFigures(LockedModel):
     # None: last year's 机关运行经费 on this product's definition is not known, so the
     # explanation states this year's figure without a comparison.
     operating_costs = MoneyField("机关运行经费", null=True, blank=True)
+    # Last year's 基本支出 and 项目支出 (Hebei 二（三）); None: not known, no comparison.
+    basic_total = MoneyField("基本支出", null=True, blank=True)
+    project_total = MoneyField("项目支出", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["lock_version"])
 
@@ -114,7 +117,15 @@ class PriorYearFigures(LockedModel):
                 ),
                 name="prior_year_non_negative",
                 violation_error_message="上年对比数不能为负数。",
-            )
+            ),
+            models.CheckConstraint(
+                condition=(
+                    (models.Q(basic_total__isnull=True) | models.Q(basic_total__gte=0))
+                    & (models.Q(project_total__isnull=True) | models.Q(project_total__gte=0))
+                ),
+                name="prior_year_split_non_negative",
+                violation_error_message="上年对比数不能为负数。",
+            ),
         ]
 
     def __str__(self):
@@ -161,6 +172,11 @@ class NarrativeKey(models.TextChoices):
     USAGE_OPERATING_COSTS = "usage_operating_costs", "机关运行经费主要用途"
     USAGE_GOV_FUND = "usage_gov_fund", "政府性基金预算支出主要用途"
     PERFORMANCE_STATEMENT = "performance_statement", "绩效目标设置情况"
+    # Texts the Hebei 情况说明 prints (spec §2.2).
+    REASON_BASIC = "reason_basic_change", "基本支出增减主要原因"
+    REASON_PROJECT = "reason_project_change", "项目支出增减主要原因"
+    WORK_SAFEGUARDS = "work_safeguards", "工作保障措施"
+    SPECIAL_FUNDS = "special_funds", "部门主管专项资金预算安排情况及绩效目标"
     OTHER_NOTES = "other_notes", "其他需要说明的事项"
 
 

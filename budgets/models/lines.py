@@ -3,11 +3,13 @@
 Every table of the disclosure is a sum over these lines; no figure is typed twice.
 """
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from budgets.fields import MoneyField
+from budgets.fields import MoneyField, PercentField
 from budgets.funding import FundingSource
 from budgets.models.budget import Budget
 from budgets.models.catalogues import EconomicSubject, FunctionalSubject
@@ -20,6 +22,25 @@ class ProjectKind(models.TextChoices):
     SPECIFIC_PURPOSE = "特定目标类", "特定目标类"
     PERSONNEL = "人员类", "人员类"
     OPERATING = "运转类", "运转类"
+
+
+# The 资金支出计划 checkpoints (cumulative % of the project's money spent by the end of the
+# month), as Hebei prints them: 3月底, 6月底, 10月底, 12月底 (spec §1.B).
+SPENDING_CHECKPOINTS = (
+    ("plan_march", "3月底"),
+    ("plan_june", "6月底"),
+    ("plan_october", "10月底"),
+    ("plan_december", "12月底"),
+)
+
+
+def _plan_field(label: str) -> PercentField:
+    return PercentField(
+        f"资金支出计划：{label}（%）",
+        null=True,
+        blank=True,
+        help_text=f"截至{label}累计支出占项目资金的百分比；留空即未填写。",
+    )
 
 
 class Project(LockedModel):
@@ -38,6 +59,13 @@ class Project(LockedModel):
         "项目总额", null=True, blank=True, help_text="可选；填写后，项目支出明细合计必须与之相等。"
     )
     position = models.PositiveIntegerField("排序", default=0)
+    # What the Hebei 绩效目标表 prints besides lines and indicators (spec §1.B).
+    purpose = models.TextField("资金用途", blank=True)
+    objective = models.TextField("项目绩效目标", blank=True, help_text="每行一段，如“1.……”。")
+    plan_march = _plan_field("3月底")
+    plan_june = _plan_field("6月底")
+    plan_october = _plan_field("10月底")
+    plan_december = _plan_field("12月底")
 
     history = HistoricalRecords(excluded_fields=["lock_version"])
 
@@ -65,6 +93,11 @@ class Project(LockedModel):
         from budgets.validation import project_errors
 
         project_errors(self)
+
+    @property
+    def spending_plan(self) -> list[tuple[str, "Decimal | None"]]:
+        """The 资金支出计划 as (checkpoint label, cumulative percent or None)."""
+        return [(label, getattr(self, name)) for name, label in SPENDING_CHECKPOINTS]
 
 
 class LineKind(models.TextChoices):

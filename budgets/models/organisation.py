@@ -132,6 +132,14 @@ class UnitKind(models.TextChoices):
     INSTITUTION = "事业", "事业单位"
 
 
+class FundingForm(models.TextChoices):
+    """经费保障形式 of a unit (Hebei 部门机构设置情况)."""
+
+    APPROPRIATION = "财政拨款", "财政拨款"
+    SUBSIDY = "财政补助", "财政补助"
+    SELF_FUNDED = "经费自理", "经费自理"
+
+
 class BudgetUnit(models.Model):
     """A 预算单位 of a department; its code extends the department's (036 → 036001)."""
 
@@ -141,6 +149,14 @@ class BudgetUnit(models.Model):
     code = models.CharField("单位编码", max_length=15, validators=[unit_code_validator])
     name = models.CharField("单位名称", max_length=100)
     kind = models.CharField("单位性质", max_length=4, choices=UnitKind.choices)
+    # Printed by Hebei's 部门机构设置情况 (spec §1.B); other formats ignore them. The grade
+    # is free text: units print 正科级, 副科级, 股级, but also 相当于正科级 and the like.
+    grade = models.CharField(
+        "单位规格", max_length=20, blank=True, help_text="如“正科级”“副科级”“股级”。"
+    )
+    funding_form = models.CharField(
+        "经费保障形式", max_length=10, choices=FundingForm.choices, blank=True
+    )
 
     history = HistoricalRecords()
 

@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from budgets.fields import MoneyField
+from budgets.fields import MoneyField, PriceField
+from budgets.funding import FundingSource
 from budgets.models.budget import Budget
+from budgets.models.lines import Project
 from budgets.models.organisation import BudgetUnit
 
 
@@ -15,6 +17,14 @@ class ProcurementCategory(models.TextChoices):
     GOODS = "货物", "货物"
     WORKS = "工程", "工程"
     SERVICES = "服务", "服务"
+
+
+# The 政府采购品目分类目录 code's first letter names the category (A01… 货物).
+CATEGORY_BY_CODE_PREFIX = {
+    "A": ProcurementCategory.GOODS,
+    "B": ProcurementCategory.WORKS,
+    "C": ProcurementCategory.SERVICES,
+}
 
 
 class ProcurementItem(models.Model):
@@ -29,13 +39,40 @@ class ProcurementItem(models.Model):
         on_delete=models.PROTECT,
         related_name="procurement_items",
     )
-    category = models.CharField("采购类别", max_length=4, choices=ProcurementCategory.choices)
+    # 项目来源 (Hebei): the project the money comes from — a 特定目标类 project, or a basic
+    # 人员类/运转类 (公用经费) project as the format defines it.
+    project = models.ForeignKey(
+        Project,
+        verbose_name="项目来源",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="procurement_items",
+    )
+    category = models.CharField(
+        "采购类别",
+        max_length=4,
+        choices=ProcurementCategory.choices,
+        blank=True,
+        help_text="留空则按目录序号首字母确定：A 货物、B 工程、C 服务。",
+    )
     item = models.CharField("采购品目", max_length=200)
     catalogue_code = models.CharField("目录序号", max_length=30, blank=True)
+    measure_unit = models.CharField("计量单位", max_length=20, blank=True)
     quantity = models.DecimalField("数量", max_digits=12, decimal_places=2, default=1)
-    unit_price = MoneyField("单价（万元）", default=0)
+    unit_price = PriceField("单价（万元）", default=0)
     amount = MoneyField("金额（万元）")
+    # The budget the 金额 comes from (Hebei splits 金额 by funding source); one source per
+    # item: an item paid from two sources is entered as two items.
+    funding_source = models.CharField(
+        "资金来源",
+        max_length=20,
+        choices=FundingSource.choices,
+        default=FundingSource.GP_APPROPRIATION,
+    )
     sme_amount = MoneyField("面向中小企业预留金额（万元）", default=0)
+    # A new fixed asset (Hebei 九: 本年度拟购置固定资产总额 adds up the flagged items).
+    is_new_asset = models.BooleanField("是否新增资产配置", default=False)
     position = models.PositiveIntegerField("排序", default=0)
 
     history = HistoricalRecords()
@@ -55,12 +92,21 @@ class ProcurementItem(models.Model):
     def __str__(self):
         return f"{self.category} {self.item}"
 
+    def derive_category(self) -> None:
+        """An empty 采购类别 from the 目录序号's first letter (A 货物, B 工程, C 服务)."""
+        if not self.category:
+            prefix = (self.catalogue_code or "").strip()[:1].upper()
+            self.category = CATEGORY_BY_CODE_PREFIX.get(prefix, "")
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
         from budgets.models.registry import own_unit_errors
+        from budgets.validation import procurement_errors
 
-        if errors := own_unit_errors(self):
+        self.derive_category()
+        errors = own_unit_errors(self) | procurement_errors(self)
+        if errors:
             raise ValidationError(errors)
 
 
@@ -72,10 +118,17 @@ class AssetCategory(models.TextChoices):
     EQUIPMENT_GENERAL = "equipment_general", "单价50万元以上通用设备"
     EQUIPMENT_SPECIAL = "equipment_special", "单位价值100万元以上专用设备"
     BUILDING = "building", "房屋（平方米）"
+    # Hebei's 部门固定资产占用情况表 (spec §1.B): values in 万元, 房屋 in m².
+    TOTAL = "total", "资产总额"
+    OFFICE_SPACE = "office_space", "其中：办公用房（平方米）"
+    VEHICLE = "vehicle", "车辆（台、辆）"
+    EQUIPMENT_200K = "equipment_200k", "单价在20万元以上的设备"
+    OTHER_FIXED = "other_fixed", "其他固定资产"
 
 
 class AssetHolding(models.Model):
-    """国有资产占用: how many vehicles / large equipment items the department holds."""
+    """国有资产占用: how many of a category the department holds (vehicles, equipment, m² of
+    房屋), and their value (万元) where the format prints one (Hebei)."""
 
     budget = models.ForeignKey(
         Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="asset_holdings"

@@ -84,6 +84,8 @@ class DepartmentTask(LockedModel):
     )
     name = models.CharField("任务名称", max_length=200)
     content = models.TextField("主要内容", blank=True)
+    # Hebei's 分项绩效目标 print a 绩效目标 (``content``) and a 绩效指标 text per item.
+    indicators = models.TextField("绩效指标", blank=True)
     position = models.PositiveIntegerField("排序", default=0)
 
     history = HistoricalRecords(excluded_fields=["lock_version"])

@@ -174,7 +174,7 @@ def own_unit_errors(obj) -> dict[str, str]:
     return errors
 
 
-UNIT_FIELDS = ("department_id", "code", "name", "kind")
+UNIT_FIELDS = ("department_id", "code", "name", "kind", "grade", "funding_form")
 
 
 def changed_units(units: list[BudgetUnit]) -> list[BudgetUnit]:

@@ -178,6 +178,7 @@ def _load_units(department, rows) -> dict[str, BudgetUnit]:
         unit = BudgetUnit.objects.filter(department=department, code=row["code"]).first()
         unit = unit or BudgetUnit(department=department, code=row["code"])
         unit.name, unit.kind = row["name"], row["kind"]
+        unit.grade, unit.funding_form = row.get("grade", ""), row.get("funding_form", "")
         units[row["code"]] = _saved(unit)
     return units
 
@@ -227,6 +228,9 @@ def _load_projects(budget, units, subjects, rows) -> None:
                 kind=row["kind"],
                 declared_total=Decimal(declared) if declared else None,
                 position=position,
+                purpose=row.get("purpose", ""),
+                objective=row.get("objective", ""),
+                **_plan(row),
             )
         )
         for i, line in enumerate(row.get("lines", [])):
@@ -243,6 +247,14 @@ def _load_projects(budget, units, subjects, rows) -> None:
             _saved(ProjectIndicator(project=project, position=i, **ind))
 
 
+PLAN_KEYS = ("plan_march", "plan_june", "plan_october", "plan_december")
+
+
+def _plan(row: dict) -> dict:
+    """The 资金支出计划 percentages a project row gives (absent or "" = not filled)."""
+    return {key: Decimal(str(row[key])) for key in PLAN_KEYS if row.get(key, "") != ""}
+
+
 def _load_performance(budget, perf) -> None:
     if not perf:
         return
@@ -254,8 +266,13 @@ def _load_performance(budget, perf) -> None:
 
 
 def _load_other(budget, units, data) -> None:
+    projects = {p.code: p for p in Project.objects.filter(budget=budget)}
     for i, row in enumerate(data.get("procurement", [])):
         row = dict(row, unit=units[row["unit"]])
+        if code := row.pop("project", ""):
+            if code not in projects:
+                raise ValueError(f"政府采购的项目来源 {code} 不是本预算的项目")
+            row["project"] = projects[code]
         _saved(ProcurementItem(budget=budget, position=i, **row))
     for row in data.get("assets", []):
         _saved(AssetHolding(budget=budget, **row))

@@ -24,6 +24,8 @@ INSTRUCTIONS = [
     "代码（单位代码、科目代码、项目代码）请按文本填写，保留前导零；金额单位为万元，最多两位小数，不能为负数。",
     "金额可写作 1,234.50 或全角数字，导入时会自动规范化。",
     "资金来源、人员/公用经费、文字说明的“内容”、上年对比数的“项目”、资产类别可填中文名称或系统代码。",
+    "百分比（资金支出计划）填写 0—100 的数字，可带 %（如 24 或 24%）；单价最多六位小数（万元）；是否类填写“是”或“否”。",
+    "河北格式所需的列（单位规格、经费保障形式、资金用途、资金支出计划、项目来源、计量单位等）均为选填。",
     "导入前系统会先预览：列出每个有问题的单元格（工作表、行、列、原因）；有任何错误时不写入任何数据。",
 ]
 
@@ -81,6 +83,9 @@ def _write_cell(sheet, row: int, col: int, column, value) -> None:
     if column.kind == "amount":
         cell.value = float(Decimal(value))  # openpyxl stores numbers as IEEE doubles
         cell.number_format = "0.00"
+    elif column.kind in ("percent", "price"):
+        cell.value = float(Decimal(value))
+        cell.number_format = "0.######" if column.kind == "price" else "0.##"
     elif column.kind == "int":
         cell.value = int(value)
     else:

@@ -3,7 +3,10 @@
 The workbook carries exactly the budget description of ``docs/demo-data-format.md``
 (the same dict ``budget_load`` takes), one sheet per kind of record. Column kinds:
 ``code`` is written as a text cell, ``amount`` as a number with two decimals (万元),
-``int`` as a whole number, ``text`` as text.
+``int`` as a whole number, ``text`` as text, ``percent`` as a number 0–100 (``24`` or
+``24%`` accepted), ``price`` as a number with up to six decimals (万元), ``bool`` as 是/否.
+The Hebei columns (单位规格, 资金支出计划, 项目来源, 计量单位 …) are all optional, so a
+workbook without them imports unchanged.
 """
 
 from dataclasses import dataclass
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 class Column:
     key: str
     header: str
-    kind: str = "text"  # text | code | amount | int
+    kind: str = "text"  # text | code | amount | int | percent | price | bool
     required: bool = True
 
 
@@ -57,7 +60,13 @@ SHEETS = (
     Sheet(
         "units",
         "预算单位",
-        (C("code", "单位代码", "code"), C("name", "单位名称"), C("kind", "单位性质")),
+        (
+            C("code", "单位代码", "code"),
+            C("name", "单位名称"),
+            C("kind", "单位性质"),
+            C("grade", "单位规格", required=False),
+            C("funding_form", "经费保障形式", required=False),
+        ),
     ),
     Sheet(
         "basic_lines",
@@ -74,6 +83,12 @@ SHEETS = (
             C("name", "项目名称"),
             C("kind", "项目类型"),
             C("declared_total", "申报总额（万元）", "amount", required=False),
+            C("purpose", "资金用途", required=False),
+            C("objective", "项目绩效目标", required=False),
+            C("plan_march", "资金支出计划：3月底（%）", "percent", required=False),
+            C("plan_june", "资金支出计划：6月底（%）", "percent", required=False),
+            C("plan_october", "资金支出计划：10月底（%）", "percent", required=False),
+            C("plan_december", "资金支出计划：12月底（%）", "percent", required=False),
         ),
         required=False,
     ),
@@ -98,7 +113,11 @@ SHEETS = (
     Sheet(
         "tasks",
         "年度主要任务",
-        (C("name", "任务名称"), C("content", "主要内容", required=False)),
+        (
+            C("name", "任务名称"),
+            C("content", "主要内容", required=False),
+            C("indicators", "绩效指标", required=False),
+        ),
         required=False,
     ),
     Sheet(
@@ -125,13 +144,17 @@ SHEETS = (
         "政府采购",
         (
             C("unit", "单位代码", "code"),
-            C("category", "采购类别"),
+            C("project", "项目来源（项目代码）", "code", required=False),
+            C("category", "采购类别", required=False),
             C("item", "采购品目"),
             C("catalogue_code", "目录序号", "code", required=False),
+            C("measure_unit", "计量单位", required=False),
             C("quantity", "数量", "amount"),
-            C("unit_price", "单价（万元）", "amount", required=False),
+            C("unit_price", "单价（万元）", "price", required=False),
             C("amount", "金额（万元）", "amount"),
+            C("funding_source", "资金来源", required=False),
             C("sme_amount", "面向中小企业预留金额（万元）", "amount", required=False),
+            C("is_new_asset", "是否新增资产配置", "bool", required=False),
         ),
         required=False,
     ),
@@ -141,6 +164,7 @@ SHEETS = (
         (
             C("category", "资产类别"),
             C("quantity", "数量", "amount"),
+            C("value", "价值（万元）", "amount", required=False),
             C("as_of", "截止日期", required=False),
         ),
         required=False,

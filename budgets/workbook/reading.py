@@ -65,6 +65,47 @@ def parse_amount(value) -> Decimal:
     return number.quantize(Decimal("0.01"))
 
 
+def _number(value, what: str, *, percent: bool = False) -> Decimal:
+    """A cell as a finite Decimal (number, pasted text, full-width digits)."""
+    if isinstance(value, bool):
+        raise ValueError(f"应填写{what}数字")
+    if isinstance(value, (int, float)):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    try:
+        text = normalise_amount_text(str(value))
+        number = Decimal(text.removesuffix("%") if percent else text)
+    except InvalidOperation:
+        raise ValueError(f"“{value}”不是{what}数字") from None
+    if not number.is_finite():
+        raise ValueError(f"“{value}”不是{what}数字")
+    return number
+
+
+def parse_percent(value) -> Decimal:
+    """A percentage: ``24``, ``24%`` or ``24.5``; 0–100 with ≤ 2 decimals."""
+    number = _number(value, "百分比", percent=True)
+    if not 0 <= number <= 100:
+        raise ValueError("百分比应在 0—100 之间")
+    if number != number.quantize(Decimal("0.01")):
+        raise ValueError("百分比最多保留两位小数")
+    return number.quantize(Decimal("0.01"))
+
+
+def parse_price(value) -> Decimal:
+    """A unit price in 万元: ≥ 0 with up to six decimals (0.022 = 220 元)."""
+    from budgets.fields import PRICE_DECIMALS
+
+    number = _number(value, "单价")
+    step = Decimal(1).scaleb(-PRICE_DECIMALS)
+    if number < 0:
+        raise ValueError("单价不能为负数")
+    if number.adjusted() >= 12:
+        raise ValueError("单价过大（最多 12 位整数）")
+    if number != number.quantize(step):
+        raise ValueError(f"单价最多保留{PRICE_DECIMALS}位小数（单位：万元）")
+    return number.quantize(step)
+
+
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

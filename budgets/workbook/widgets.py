@@ -11,7 +11,7 @@ from django.db.models import Model
 from import_export.widgets import ForeignKeyWidget, Widget
 
 from budgets.fields import normalise_amount_text
-from budgets.workbook.reading import parse_amount
+from budgets.workbook.reading import parse_amount, parse_percent, parse_price
 
 
 class AmountWidget(Widget):
@@ -27,6 +27,46 @@ class AmountWidget(Widget):
 
     def render(self, value, obj=None, **kwargs) -> Decimal | None:
         return value
+
+
+class PercentWidget(AmountWidget):
+    """A percentage 0–100: ``24`` or ``24%`` (a 资金支出计划 checkpoint)."""
+
+    def clean(self, value, row=None, **kwargs) -> Decimal | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return parse_percent(value)
+
+
+class PriceWidget(AmountWidget):
+    """A unit price in 万元 with up to six decimals (``0.022``)."""
+
+    def clean(self, value, row=None, **kwargs) -> Decimal | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return parse_price(value)
+
+
+class BoolWidget(Widget):
+    """是 / 否 (also 1 / 0, true / false); blank is 否."""
+
+    TRUE, FALSE = ("是", "1", "true", "y", "yes", "√"), ("否", "0", "false", "n", "no", "")
+
+    def __init__(self):
+        super().__init__(coerce_to_string=False)
+
+    def clean(self, value, row=None, **kwargs) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value if value is not None else "").strip().lower().removesuffix(".0")
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(f"“{value}”应填写“是”或“否”")
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "是" if value else "否"
 
 
 class YearWidget(Widget):

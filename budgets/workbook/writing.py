@@ -20,7 +20,7 @@ WRITE_ORDER = tuple((entry.sheets, entry.model) for entry in budget_rows())
 
 
 def _units_write(department, units: list[BudgetUnit]) -> None:
-    """Add the new units, update name and kind of the department's existing ones.
+    """Add the new units, update name, kind, 单位规格 and 经费保障形式 of the existing ones.
 
     Refused (``ValidationError``) when a unit would change while a budget of the
     department is 已提交: its table 2 lists every unit (the registry's state lock).
@@ -33,7 +33,7 @@ def _units_write(department, units: list[BudgetUnit]) -> None:
     if created := [u for u in changed if u.pk is None]:
         bulk_create_with_history(created, BudgetUnit)
     if updated := [u for u in changed if u.pk is not None]:
-        bulk_update_with_history(updated, BudgetUnit, ["name", "kind"])
+        bulk_update_with_history(updated, BudgetUnit, ["name", "kind", "grade", "funding_form"])
 
 
 def _rows(records: dict[str, list]) -> dict[type, list]:

@@ -6,7 +6,7 @@ from django.db.models import Q, Sum
 
 from budgets.fields import quantize
 from budgets.models import EconomicCorrespondence, ExpenditureLine, Project
-from budgets.validation import cross_kind_message, project_total_error
+from budgets.validation import cross_kind_message, project_total_error, spending_plan_problems
 from disclosures.checks.base import Collector, money
 from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.comparisons import comparisons
@@ -20,6 +20,7 @@ def check_data(data: BudgetData, figures: KeyFigures, out: Collector) -> None:
     _missing_reasons(data, figures, out)
     _project_goals(data, out)
     _declared_totals(data, out)
+    spending_plans(data, out)
 
 
 def _invalid_subjects(data: BudgetData, out: Collector) -> None:
@@ -140,3 +141,16 @@ def _declared_totals(data: BudgetData, out: Collector) -> None:
     for project in projects:
         if message := project_total_error(project.declared_total, quantize(project.lines_sum)):
             out.error("data-project-total", (10,), f"项目“{project.name}”：{message}")
+
+
+def spending_plans(data: BudgetData, out: Collector) -> None:
+    """A 资金支出计划 being entered is cumulative and ends at 100% (a warning: it may be
+    completed later). Whether a format needs one for every project is the format's rule."""
+    for project in data.projects:
+        plan = project.spending_plan
+        if all(value is None for _, value in plan):
+            continue
+        for problem in spending_plan_problems(plan):
+            out.warning(
+                "data-spending-plan", (), f"项目“{project.name}”（{project.code}）：{problem}"
+            )

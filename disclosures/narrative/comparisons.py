@@ -116,6 +116,9 @@ SPECS = (
         (K.REASON_RECEPTION,),
         (K.REASON_THREE_PUBLIC,),
     ),
+    # Last year's 基本支出 and 项目支出 (Hebei 二（三）); unknown unless entered.
+    ("basic", "基本支出", lambda f: f.basic, "basic_total", (K.REASON_BASIC,)),
+    ("project", "项目支出", lambda f: f.project, "project_total", (K.REASON_PROJECT,)),
     (
         "operating_costs",
         "机关运行经费",

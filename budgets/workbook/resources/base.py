@@ -31,7 +31,15 @@ from budgets.models import (
 from budgets.services.demo import SubjectCache
 from budgets.workbook.layout import Sheet
 from budgets.workbook.reading import Problem
-from budgets.workbook.widgets import AmountWidget, CodeLookupWidget, TextWidget, YearWidget
+from budgets.workbook.widgets import (
+    AmountWidget,
+    BoolWidget,
+    CodeLookupWidget,
+    PercentWidget,
+    PriceWidget,
+    TextWidget,
+    YearWidget,
+)
 
 BLANK = "必填项为空"
 
@@ -43,8 +51,10 @@ class SheetField(Field):
         column = sheet.column(key)
         if widget is None:
             widget = _default_widget(column.kind)
-        if blank == "" and column.kind == "amount":
+        if blank == "" and column.kind in ("amount", "percent", "price"):
             blank = None
+        elif blank == "" and column.kind == "bool":
+            blank = False
         super().__init__(attribute=attribute or key, column_name=column.header, widget=widget, **kw)
         self.key, self.required, self.blank = key, column.required, blank
 
@@ -60,6 +70,12 @@ class SheetField(Field):
 def _default_widget(kind: str):
     if kind == "amount":
         return AmountWidget()
+    if kind == "percent":
+        return PercentWidget()
+    if kind == "price":
+        return PriceWidget()
+    if kind == "bool":
+        return BoolWidget()
     if kind == "int":
         return YearWidget()
     return TextWidget(dates=kind == "text")

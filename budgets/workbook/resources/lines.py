@@ -7,6 +7,7 @@ from budgets.models import (
     EconomicSubject,
     ExpenditureLine,
     FunctionalSubject,
+    FundingForm,
     LineKind,
     Project,
     ProjectIndicator,
@@ -25,6 +26,15 @@ UNITS, BASIC, PROJECTS = SHEET["units"], SHEET["basic_lines"], SHEET["projects"]
 PROJECT_LINES, INDICATORS = SHEET["project_lines"], SHEET["project_indicators"]
 SUBJECT_RELATED = ("functional_subject", "dept_economic", "gov_economic")
 LINE_FIELDS = (*SUBJECT_RELATED, "funding_source", "amount")
+# What the Hebei 绩效目标表 prints of a project besides lines and indicators (optional).
+PROJECT_FORM_FIELDS = (
+    "purpose",
+    "objective",
+    "plan_march",
+    "plan_june",
+    "plan_october",
+    "plan_december",
+)
 
 
 def _values_widget(choices, what: str) -> ChoiceWidget:
@@ -137,10 +147,14 @@ class UnitResource(CodedRowsMixin, SheetResource):
     code = SheetField(UNITS, "code")
     name = SheetField(UNITS, "name")
     kind = SheetField(UNITS, "kind", widget=_values_widget(UnitKind, "单位性质（行政/参公/事业）"))
+    grade = SheetField(UNITS, "grade")
+    funding_form = SheetField(
+        UNITS, "funding_form", widget=_values_widget(FundingForm, "经费保障形式")
+    )
 
     class Meta:
         model = BudgetUnit
-        fields = ("code", "name", "kind")
+        fields = ("code", "name", "kind", "grade", "funding_form")
         force_init_instance = False
 
     def get_instance(self, instance_loader, row):
@@ -192,10 +206,16 @@ class ProjectResource(CodedRowsMixin, SheetResource):
     name = SheetField(PROJECTS, "name")
     kind = SheetField(PROJECTS, "kind", widget=_values_widget(ProjectKind, "项目类型"))
     declared_total = SheetField(PROJECTS, "declared_total")
+    purpose = SheetField(PROJECTS, "purpose")
+    objective = SheetField(PROJECTS, "objective")
+    plan_march = SheetField(PROJECTS, "plan_march")
+    plan_june = SheetField(PROJECTS, "plan_june")
+    plan_october = SheetField(PROJECTS, "plan_october")
+    plan_december = SheetField(PROJECTS, "plan_december")
 
     class Meta:
         model = Project
-        fields = ("unit", "code", "name", "kind", "declared_total")
+        fields = ("unit", "code", "name", "kind", "declared_total", *PROJECT_FORM_FIELDS)
         force_init_instance = True
 
     def check(self, project) -> dict[str, str]:

@@ -14,8 +14,10 @@ from budgets.models import (
     NarrativeSection,
     PerformanceGoal,
     ProcurementItem,
+    Project,
     TransferPayment,
 )
+from budgets.validation import procurement_errors
 from budgets.workbook import codes
 from budgets.workbook.layout import INFO, SHEET
 from budgets.workbook.resources.base import SheetField, SheetResource
@@ -88,10 +90,11 @@ class TaskResource(SheetResource):
     sheet = TASKS
     name = SheetField(TASKS, "name")
     content = SheetField(TASKS, "content")
+    indicators = SheetField(TASKS, "indicators")
 
     class Meta:
         model = DepartmentTask
-        fields = ("name", "content")
+        fields = ("name", "content", "indicators")
         force_init_instance = True
 
 
@@ -125,7 +128,8 @@ class NarrativeResource(SheetResource):
 
 
 class ProcurementResource(SheetResource):
-    """政府采购: an item of a unit (万元); blank 单价 / 中小企业 amounts are 0."""
+    """政府采购: an item of a unit (万元); blank 单价 / 中小企业 amounts are 0, a blank 资金来源
+    is 一般公共预算—财政拨款, a blank 采购类别 follows the 目录序号 (A 货物, B 工程, C 服务)."""
 
     sheet = PROCUREMENT
     unit = SheetField(
@@ -135,30 +139,55 @@ class ProcurementResource(SheetResource):
             BudgetUnit, source="units", missing="单位代码 {code} 不在本部门的预算单位中"
         ),
     )
+    project = SheetField(
+        PROCUREMENT,
+        "project",
+        widget=CodeLookupWidget(
+            Project, source="projects", missing="项目代码 {code} 在“项目”工作表中不存在"
+        ),
+        blank=None,
+    )
     category = SheetField(PROCUREMENT, "category")
     item = SheetField(PROCUREMENT, "item")
     catalogue_code = SheetField(PROCUREMENT, "catalogue_code")
+    measure_unit = SheetField(PROCUREMENT, "measure_unit")
     quantity = SheetField(PROCUREMENT, "quantity")
     unit_price = SheetField(PROCUREMENT, "unit_price", saves_null_values=False)
     amount = SheetField(PROCUREMENT, "amount")
+    funding_source = SheetField(
+        PROCUREMENT,
+        "funding_source",
+        widget=ChoiceWidget(codes.SOURCE_LABEL, "资金来源"),
+        saves_null_values=False,
+        blank=None,
+    )
     sme_amount = SheetField(PROCUREMENT, "sme_amount", saves_null_values=False)
+    is_new_asset = SheetField(PROCUREMENT, "is_new_asset")
 
     class Meta:
         model = ProcurementItem
         fields = (
             "unit",
+            "project",
             "category",
             "item",
             "catalogue_code",
+            "measure_unit",
             "quantity",
             "unit_price",
             "amount",
+            "funding_source",
             "sme_amount",
+            "is_new_asset",
         )
         force_init_instance = True
 
+    def check(self, item) -> dict[str, str]:
+        item.derive_category()
+        return procurement_errors(item)
+
     def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("unit")
+        return queryset.select_related("unit", "project")
 
 
 class AssetResource(SheetResource):
@@ -167,11 +196,12 @@ class AssetResource(SheetResource):
     sheet = ASSETS
     category = SheetField(ASSETS, "category", widget=ChoiceWidget(codes.ASSET_LABEL, "资产类别"))
     quantity = SheetField(ASSETS, "quantity")
+    value = SheetField(ASSETS, "value")
     as_of = SheetField(ASSETS, "as_of")
 
     class Meta:
         model = AssetHolding
-        fields = ("category", "quantity", "as_of")
+        fields = ("category", "quantity", "value", "as_of")
         force_init_instance = True
 
     def __init__(self, **kwargs: Any) -> None:
