@@ -79,6 +79,8 @@ def test_department_workbook_imports_passes_checks_and_renders(spec, workbooks, 
         for row in t1.rows
         if row.cells.get("out_code")
     }
+    categories = FunctionalSubject.objects.valid_in(YEAR).filter(level="category")
+    assert sorted(amounts) == sorted(c.code for c in categories)  # all 30, in table 1's rows
     assert amounts[spec.category] == OWN_CATEGORY[spec.key]
     assert amounts["208"] == Decimal("48.06")
     assert amounts["210"] == Decimal("21.60")
