@@ -135,7 +135,7 @@ def _raw_rows(data: bytes) -> list[tuple]:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             try:
                 sheet = book.worksheets[0]
-                rows = []
+                rows: list[tuple] = []
                 for raw in sheet.iter_rows(values_only=True, max_col=16):
                     if len(rows) > settings.WORKBOOK_SHEET_MAX_ROWS:
                         limit = settings.WORKBOOK_SHEET_MAX_ROWS
@@ -179,7 +179,9 @@ def _cell(row: tuple, column: int | None):
 
 
 def _entries(rows, start: int, columns, kind) -> tuple[list[EditionEntry], list[str]]:
-    entries, problems, seen = [], [], {}
+    entries: list[EditionEntry] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
         if all(_text(v) == "" for v in row):
             continue
