@@ -83,18 +83,33 @@ def _remove(kind: str, year: int, diff: EditionDiff, loaded: dict) -> None:
 
 def _rename(kind: str, year: int, diff: EditionDiff, loaded: dict) -> None:
     model, fk = catalogue_model(kind), LINE_FIELDS[kind]
+    ended, new_rows = [], []
     for renamed in diff.renamed:
         row = loaded[renamed.code]
         if row.valid_from == year:
             model.objects.filter(pk=row.pk).update(name=renamed.new_name, source=f"file:{year}")
             continue
         entry = EditionEntry(renamed.code, renamed.new_name, getattr(row, "short_name", ""))
-        new = _new_row(model, kind, entry=entry, year=year, valid_to=row.valid_to)
-        model.objects.filter(pk=row.pk).update(valid_to=year - 1)
-        new.save()
-        ExpenditureLine.objects.filter(
-            **{f"{fk}_id": row.pk}, budget__fiscal_year__year__gte=year
-        ).update(**{f"{fk}_id": new.pk})
+        new_rows.append(_new_row(model, kind, entry=entry, year=year, valid_to=row.valid_to))
+        row.valid_to = year - 1
+        ended.append(row)
+    model.objects.bulk_update(ended, ["valid_to"], batch_size=500)
+    model.objects.bulk_create(new_rows, batch_size=500)
+    # Lines move only where the diff found some (one statement per code in use).
+    new_ids = dict(_new_ids(model, kind, [r.code for r in new_rows], year)) if new_rows else {}
+    for row in ended:
+        if row.code in diff.uses:
+            ExpenditureLine.objects.filter(
+                **{f"{fk}_id": row.pk}, budget__fiscal_year__year__gte=year
+            ).update(**{f"{fk}_id": new_ids[row.code]})
+
+
+def _new_ids(model, kind: str, codes: list[str], year: int):
+    """(code, pk) of the rows just created from ``year`` (bulk_create may not set pks)."""
+    rows = model.objects.filter(code__in=codes, valid_from=year)
+    if kind != "functional":
+        rows = rows.filter(scheme=SCHEMES[kind], province="")
+    return rows.values_list("code", "pk")
 
 
 def _add(kind: str, year: int, diff: EditionDiff) -> None:
