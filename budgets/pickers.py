@@ -8,7 +8,7 @@ results are computed with one query for all the parents, whatever the page size.
 
 import unicodedata
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
@@ -114,13 +114,19 @@ def referring_budget(request) -> Budget | None:
 
 
 def _referring_budget(request) -> Budget | None:
+    """The budget of a budget's or project's change page, or of the add-project page
+    opened from a budget (``…/project/add/?budget=<pk>``)."""
     try:
-        match = resolve(urlparse(request.headers.get("Referer", "")).path)
-        pk = int(match.kwargs.get("object_id", ""))
+        referer = urlparse(request.headers.get("Referer", ""))
+        match = resolve(referer.path)
+        if match.url_name == "budgets_project_add":
+            pk = int(parse_qs(referer.query).get("budget", [""])[0])
+        else:
+            pk = int(match.kwargs.get("object_id", ""))
     except (Resolver404, ValueError, TypeError):
         return None
     related = Budget.objects.select_related("fiscal_year", "department__region")
-    if match.url_name == "budgets_budget_change":
+    if match.url_name in ("budgets_budget_change", "budgets_project_add"):
         return related.filter(pk=pk).first()
     if match.url_name == "budgets_project_change":
         return related.filter(pk__in=Project.objects.filter(pk=pk).values("budget")).first()

@@ -4,7 +4,9 @@ Used by the models' ``clean()`` (so the admin and the importer give the same mes
 Cross-table rules of the disclosure (spec section 3) live with the tables, not here.
 """
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -27,6 +29,20 @@ SHORT_LABELS = {
 }
 
 
+PathOf = Callable[[Any], str]  # a catalogue row → its path label (pickers.py)
+
+
+def db_paths(year: int) -> PathOf:
+    """Path labels read from the catalogue: one query per message, on error paths only."""
+
+    def path(subject) -> str:
+        from budgets.pickers import label_path  # pickers needs the models loaded
+
+        return label_path(subject, year=year)
+
+    return path
+
+
 def _edition_error(subject, label: str, year: int) -> str:
     """A subject of another edition: the shared unknown-code message (one query, only on
     this error path)."""
@@ -36,16 +52,18 @@ def _edition_error(subject, label: str, year: int) -> str:
     )
 
 
-def _functional_error(line, year: int) -> str | None:
+def _functional_error(line, year: int, path: PathOf) -> str | None:
     subject = line.functional_subject
     if subject.level != ClassificationLevel.ITEM:
-        return f"功能分类科目 {subject.code} 不是 {year} 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
+        return f"功能分类科目 {path(subject)} 不是 {year} 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
     if not subject.is_valid_in(year):
         return _edition_error(subject, "功能分类", year)
     return None
 
 
-def _economic_error(subject, scheme: str, year: int, province: str = "") -> str | None:
+def _economic_error(
+    subject, scheme: str, year: int, path: PathOf, province: str = ""
+) -> str | None:
     label = EconomicScheme(scheme).label
     if subject.scheme != scheme:
         return f"科目 {subject.code} 不属于{label}。"
@@ -54,7 +72,7 @@ def _economic_error(subject, scheme: str, year: int, province: str = "") -> str 
     # A line sits on a 款, or on a province's 7-digit 子目.
     leaf_levels = {ClassificationLevel.SECTION, ClassificationLevel.SUBITEM}
     if subject.level not in leaf_levels:
-        return f"{label}科目 {subject.code} 不是 {year} 年度有效的“款”级科目。"
+        return f"{label}科目 {path(subject)} 不是 {year} 年度有效的“款”级科目。"
     if not subject.is_valid_in(year):
         return _edition_error(subject, SHORT_LABELS[EconomicScheme(scheme)], year)
     return None
@@ -113,19 +131,22 @@ def line_errors(line) -> None:
         raise ValidationError(errors)
 
 
-def line_subject_errors(line, year: int) -> dict[str, str]:
-    """Subjects valid in the budget year at the right level (no query: the line's own rows)."""
+def line_subject_errors(line, year: int, *, path: PathOf | None = None) -> dict[str, str]:
+    """Subjects valid in the budget year at the right level. A message names the subject
+    by its whole path (``path``: the workbook passes its lookup tables; by default read
+    from the catalogue, only when there is a message)."""
+    path = path or db_paths(year)
     errors: dict[str, str | None] = {}
     if line.functional_subject_id:
-        errors["functional_subject"] = _functional_error(line, year)
+        errors["functional_subject"] = _functional_error(line, year, path)
     province = _province(line)
     if line.dept_economic_id:
         errors["dept_economic"] = _economic_error(
-            line.dept_economic, EconomicScheme.DEPARTMENT, year, province
+            line.dept_economic, EconomicScheme.DEPARTMENT, year, path, province
         )
     if line.gov_economic_id:
         errors["gov_economic"] = _economic_error(
-            line.gov_economic, EconomicScheme.GOVERNMENT, year, province
+            line.gov_economic, EconomicScheme.GOVERNMENT, year, path, province
         )
     return {field: message for field, message in errors.items() if message}
 
@@ -142,9 +163,11 @@ def _catalogue_errors(line, year: int) -> dict[str, str]:
     if pair_checkable and not (errors.get("dept_economic") or errors.get("gov_economic")):
         dept, gov = line.dept_economic, line.gov_economic
         if not pair_scopes(dept.code, gov.code, year):
+            from budgets.pickers import label_paths
+
+            paths = label_paths([dept, gov], year=year)  # one query, for both
             errors["gov_economic"] = (
-                f"部门经济分类 {dept.code} {dept.name} 与政府经济分类 "
-                f"{gov.code} {gov.name} 不存在对应关系。"
+                f"部门经济分类 {paths[dept.pk]} 与政府经济分类 {paths[gov.pk]} 不存在对应关系。"
             )
     return {field: message for field, message in errors.items() if message}
 

@@ -209,6 +209,8 @@ ENDPOINTS: dict[str, Row] = {
     # on the uploaded data); exporting reads one budget; the blank template is for staff.
     "admin:budget_workbook_import": Row("plain", lambda role: role in {"clerk", "superuser"}),
     "admin:budget_workbook_template": Row("plain", lambda role: role in STAFF),
+    # 导入年度目录: adds and changes catalogue entries (the finance bureau's catalogue rights).
+    "admin:catalogue_edition_load": Row("plain", lambda role: role in {"finance", "superuser"}),
     "admin:budget_workbook_export": Row(
         "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
     ),

@@ -1,4 +1,7 @@
-"""Catalogue administration: browse, search, and load a new edition from XLSX/CSV.
+"""Catalogue administration: browse, search, and edit entries from XLSX/CSV.
+
+An official edition of one year is loaded with a diff first (``editions.py``); the
+row-by-row import here is for corrections of single entries.
 
 An edition file goes through the upload guards (size, archive) before it is read, and its
 codes and names are checked cell by cell: a row with a date, fraction or formula as code,
@@ -12,6 +15,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ImportForm
 
+from budgets.admin.editions import EditionLoadAdminMixin
 from budgets.models import EconomicCorrespondence, EconomicSubject, FunctionalSubject
 from budgets.pickers import referring_budget, scope_to_budget, subject_search
 from budgets.safe_cells import EXPORT_FORMATS
@@ -95,6 +99,7 @@ class CatalogueAdmin(CatalogueImportAdmin):
     list_filter: ClassVar[tuple[str, ...]] = ("level", "valid_from", "valid_to")
     search_fields = ("code", "name")
     list_per_page = 100
+    change_list_template = "admin/budgets/catalogue_change_list.html"
 
     def get_search_results(self, request, queryset, search_term):
         # By code prefix, name or a 类/款 name, full-width digits folded, ranked (pickers.py).
@@ -109,7 +114,7 @@ class CatalogueAdmin(CatalogueImportAdmin):
 
 
 @admin.register(FunctionalSubject)
-class FunctionalSubjectAdmin(CatalogueAdmin):
+class FunctionalSubjectAdmin(EditionLoadAdminMixin, CatalogueAdmin):
     resource_classes = [FunctionalSubjectResource]
     list_display = ("code", "name", "short_name", "level", "valid_from", "valid_to", "source")
     leaf_levels = {"functional_subject": ("item",)}

@@ -47,12 +47,16 @@ class CatalogueEntry(models.Model):
     valid_from = models.PositiveSmallIntegerField("起始年度")
     valid_to = models.PositiveSmallIntegerField("截止年度", null=True, blank=True)
     # Where the name was taken from, so an administrator can tell verified names from
-    # transcribed ones: "seed:000+002" (printed so in a published example) or "edition:2022".
+    # transcribed ones: "seed:000+002" (printed so in a published example), "edition:2022"
+    # (transcribed), or "file:2025" (from an official file the finance bureau loaded).
     source = models.CharField(
         "来源",
         max_length=40,
         blank=True,
-        help_text="seed:编号 表示与已公开的部门预算逐字核对；edition:年度 表示按该年度科目转录。",
+        help_text=(
+            "seed:编号 表示与已公开的部门预算逐字核对；edition:年度 表示按该年度科目转录；"
+            "file:年度 表示由财政部门导入的该年度目录文件。"
+        ),
     )
 
     objects = EditionQuerySet.as_manager()

@@ -151,3 +151,30 @@ def test_a_hostile_referer_falls_back_to_current_entries(clerk, budget):
             HTTP_REFERER=referer,
         )
         assert [r["text"] for r in response.json()["results"]] == [PATH]
+
+
+def test_the_add_project_page_of_a_budget_offers_its_edition(clerk, budget):
+    """The budget page links to 添加项目 with ?budget=; the lines' pickers there are of the
+    budget's year, as on its change page."""
+    FunctionalSubject.objects.create(code="2109997", name="测试新增科目", valid_from=2023)
+    later = BudgetFactory(department=budget.department, fiscal_year__year=2023)
+    page = clerk.get(reverse("admin:budgets_budget_change", args=[later.pk])).content.decode()
+    add = f"{reverse('admin:budgets_project_add')}?budget={later.pk}"
+    assert f'href="{add}"' in page
+    form = clerk.get(add).content.decode()
+    assert f'<option value="{later.pk}" selected>' in form  # the budget is preselected
+
+    def found(referer):
+        response = clerk.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "budgets", "model_name": "expenditureline"}
+            | {"field_name": "functional_subject", "term": "测试"},
+            HTTP_REFERER=referer,
+        )
+        return [r["text"] for r in response.json()["results"]]
+
+    expected = ["210 卫生健康支出 › 21099 其他卫生健康支出 › 2109997 测试新增科目"]
+    assert found(add) == expected
+    assert found(f"{reverse('admin:budgets_project_add')}?budget={budget.pk}") == []  # 2022
+    # Without a budget, every entry still valid is offered (2109997 has no end year).
+    assert found(f"{reverse('admin:budgets_project_add')}?budget=x") == expected

@@ -35,7 +35,7 @@ def test_functional_subject_must_be_an_item():
     line = LineFactory()
     line.functional_subject = functional("21015")  # a 款, not a 项
     assert errors_of(line)["functional_subject"] == [
-        "功能分类科目 21015 不是 2022 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
+        "功能分类科目 210 卫生健康支出 › 21015 医疗保障管理事务 不是 2022 年度有效的“项”级科目，请选择 7 位的“项”级科目。"
     ]
 
 
@@ -49,11 +49,20 @@ def test_functional_subject_must_be_valid_in_the_budget_year():
     ]
 
 
+def test_economic_subject_must_be_a_section_and_is_named_by_its_path():
+    line = LineFactory()
+    line.dept_economic = dept_economic("301")  # a 类
+    assert errors_of(line)["dept_economic"] == [
+        "部门预算支出经济分类科目 301 工资福利支出 不是 2022 年度有效的“款”级科目。"
+    ]
+
+
 def test_economic_pair_must_correspond():
     line = LineFactory()
     line.gov_economic = gov_economic("50201")  # 基本工资 is never 办公经费
     assert errors_of(line)["gov_economic"] == [
-        "部门经济分类 30101 基本工资 与政府经济分类 50201 办公经费 不存在对应关系。"
+        "部门经济分类 301 工资福利支出 › 30101 基本工资 与政府经济分类 "
+        "502 机关商品和服务支出 › 50201 办公经费 不存在对应关系。"
     ]
 
 

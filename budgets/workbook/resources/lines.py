@@ -121,7 +121,7 @@ class LineResource(SheetResource):
         instance.derive_cost_type()
 
     def check(self, line) -> dict[str, str]:
-        errors = line_subject_errors(line, self.import_lookups.year)
+        errors = line_subject_errors(line, self.import_lookups.year, path=self._path)
         pair = (line.dept_economic.code, line.gov_economic.code)
         if not errors and pair not in self.import_lookups.pairs:
             # The whole paths, so the clerk sees which 款 of which 类 the codes are.
@@ -129,6 +129,11 @@ class LineResource(SheetResource):
             gov = table_path(self.import_lookups.table("gov"), pair[1])
             errors["gov_economic"] = f"部门经济分类 {dept} 与政府经济分类 {gov} 不对应"
         return errors
+
+    def _path(self, subject) -> str:
+        """A subject's path from the import's lookup tables (no query)."""
+        source = getattr(subject, "scheme", "functional")
+        return table_path(self.import_lookups.table(source), subject.code)
 
     def get_queryset(self):
         return self.filter_export(ExpenditureLine.objects.all())
