@@ -7,6 +7,7 @@ def test_list_and_filters(client, demo_budgets):
         ("410702", 2022, "060"),
         ("411200", 2023, "707"),
         ("420323", 2022, "058"),  # 002, the Hubei demo
+        ("130609", 2024, "450"),  # 003, the Hebei demo
     }
     only = client.get("/api/disclosures/", {"year": "2023"}).json()["results"]
     assert [r["department_name"] for r in only] == ["三门峡市医疗保障局"]
