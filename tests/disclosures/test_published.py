@@ -205,3 +205,26 @@ def test_prerender_command_writes_what_is_missing(demo_budgets):
     out = io.StringIO()
     call_command("prerender", stdout=out)
     assert "已生成 2 个" in out.getvalue() and "1 个已是最新" in out.getvalue()
+
+
+def test_the_pdf_task_stores_the_pages_and_pdfs_served_with_their_headers(client, demo_budgets):
+    """The background task (here run in process) renders the PDFs, then stores everything;
+    a stored PDF is the worker's file byte for byte, with the dynamic view's headers."""
+    from disclosures.pdf.tasks import publication_render_pdfs
+
+    base = "/disclosures/420323/2022/058/"  # Hubei: 8 tables, the quickest PDFs
+    publication = _publication("058")
+    publication_render_pdfs.call(publication.pk)
+    publication.refresh_from_db()
+    storage = published_storage()
+    for url, page in ((f"{base}pdf/", "pdf"), (f"{base}tables/8.pdf", "table-8.pdf")):
+        stored, body, queries = _get(client, url)
+        assert queries == 0 and body[:5] == b"%PDF-"
+        assert body == storage.open(page_file(publication.pk, render_stamp(), page)).read()
+        storage.delete(manifest_name(region="420323", year=2022, department="058"))
+        rendered, rendered_body, queries = _get(client, url)
+        assert queries > 0 and rendered_body == body
+        assert dict(stored.items()) == dict(rendered.items()), url
+        assert stored["Content-Type"] == "application/pdf"
+        assert publication_prerender(publication_id=publication.pk)
+    assert _get(client, f"{base}tables/8/")[2] == 0
