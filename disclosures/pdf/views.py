@@ -28,8 +28,8 @@ def _download(request, publication: Publication, name: str, filename: str, page:
         "filename": filename,
         "etag": cached_value(page_key(publication, f"etag-{page}"), etag),
     }
-    modified = publication.published_at
-    return stored_response(request, default_storage.open(name, "rb"), entry, modified)
+    handle = default_storage.open(name, "rb")
+    return stored_response(request, handle, handle.size, entry, publication.published_at)
 
 
 def _pending(request: HttpRequest, publication: Publication) -> HttpResponse:

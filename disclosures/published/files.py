@@ -21,6 +21,7 @@ Drafts have no publication, so nothing of theirs is ever written.
 import hashlib
 import json
 import logging
+import os
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -84,23 +85,82 @@ def page_file(publication_id: int, stamp: str, page: str) -> str:
 
 def manifest_read(*, region: str, year: int, department: str) -> dict | None:
     """The current version's manifest, or None (absent, unreadable, being rewritten)."""
-    try:
-        with published_storage().open(
-            manifest_name(region=region, year=year, department=department)
-        ) as f:
-            raw = f.read()
-    except Exception:  # noqa: BLE001  (no manifest: the views render)
-        return None
-    return _parsed(raw)
+    raw = stored_bytes(manifest_name(region=region, year=year, department=department))
+    return manifest_parse(raw) if raw is not None else None
 
 
-@lru_cache(maxsize=512)
-def _parsed(raw: bytes) -> dict | None:
+def manifest_parse(raw: bytes) -> dict | None:
     try:
         manifest = json.loads(raw)
     except ValueError:
         return None
     return manifest if isinstance(manifest, dict) and "pages" in manifest else None
+
+
+@lru_cache(maxsize=4096)
+def _local_path(location: str, name: str) -> str | None:
+    try:
+        return published_storage().path(name)
+    except NotImplementedError:  # object storage: no local files
+        return None
+
+
+def local_path(name: str) -> str | None:
+    """The file's path when the ``published`` storage keeps local files (as WhiteNoise
+    opens its files), else None; resolved once per name and location."""
+    storage = published_storage()
+    return _local_path(getattr(storage, "location", ""), name)
+
+
+def stored_open(name: str):
+    """A stored file opened for reading, and its size (None, 0 when it is missing)."""
+    path = local_path(name)
+    try:
+        if path is not None:
+            handle = open(path, "rb")  # noqa: SIM115  (closed by the response)
+            return handle, os.fstat(handle.fileno()).st_size
+        handle = published_storage().open(name, "rb")
+        return handle, handle.size
+    except Exception:  # noqa: BLE001  (missing, unreadable, storage down)
+        logger.info("公开页面文件 %s 无法读取", name, exc_info=True)
+        return None, 0
+
+
+_SEEN: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+
+
+def manifest_bytes(name: str) -> bytes | None:
+    """A manifest's bytes; on local storage kept in memory while the file is unchanged.
+
+    One ``stat`` per request instead of open, read and close: the manifest is replaced by
+    deleting and writing it, which changes its inode or size or modification time, so a
+    replaced or removed manifest is never answered from memory.
+    """
+    path = local_path(name)
+    if path is None:
+        return stored_bytes(name)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    seen = _SEEN.get(path)
+    if seen is not None and seen[0] == key:
+        return seen[1]
+    raw = stored_bytes(name)
+    if raw is not None:
+        if len(_SEEN) > 4096:
+            _SEEN.clear()
+        _SEEN[path] = (key, raw)  # a change during the read shows in the next stat
+    return raw
+
+
+def stored_bytes(name: str) -> bytes | None:
+    handle, _size = stored_open(name)
+    if handle is None:
+        return None
+    with handle:
+        return handle.read()
 
 
 def manifest_remove(*, region: str, year: int, department: str) -> None:

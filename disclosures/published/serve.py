@@ -9,21 +9,30 @@ the later middleware would add (``X-Frame-Options``, ``Vary``, ``Content-Languag
 earlier ones (CSP, security headers) wrap both alike. It steps aside — the view renders —
 for anything not plainly a stored current page: a query string (``?format=``), another
 method, a non-current version, a missing manifest, a file missing or of the wrong size,
-files written by other code (``render_stamp``).
+files written by other code (``render_stamp``). A manifest's headers are prepared once per
+process (keyed by its bytes, which are read on every request).
 """
 
 import logging
 import re
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from disclosures.exports.names import content_disposition
-from disclosures.published.files import manifest_read, published_storage, render_stamp
+from disclosures.published.files import (
+    manifest_bytes,
+    manifest_name,
+    manifest_parse,
+    render_stamp,
+    stored_open,
+)
 from disclosures.published.pages import Rendered
 
 logger = logging.getLogger(__name__)
@@ -44,17 +53,25 @@ PAGES = [
     (re.compile(r"^xlsx/$"), "xlsx"),
     (re.compile(r"^csv/$"), "csv"),
 ]
+CONDITIONAL = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
-def _headers(response: HttpResponseBase, *, content_type, filename, etag, last_modified) -> None:
-    response["Content-Type"] = content_type
-    response["Cache-Control"] = f"public, max-age={BROWSER_SECONDS}"
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified.timestamp())
+def page_headers(*, content_type: str, filename: str, etag: str, last_modified: datetime):
+    """The headers of a publication's page or download, on either path."""
+    headers = [
+        ("Content-Type", content_type),
+        ("Cache-Control", f"public, max-age={BROWSER_SECONDS}"),
+        ("ETag", etag),
+        ("Last-Modified", http_date(last_modified.timestamp())),
+    ]
     if filename:
-        response["Content-Disposition"] = content_disposition(filename)
-    elif "Content-Disposition" in response:
-        del response["Content-Disposition"]
+        headers.append(("Content-Disposition", content_disposition(filename)))
+    return headers
 
 
 def _conditional(request: HttpRequest, response: HttpResponseBase, etag, last_modified):
@@ -67,27 +84,83 @@ def rendered_response(request: HttpRequest, rendered: Rendered) -> HttpResponseB
     """The dynamic path's answer: the page's bytes with its validators (or a 304)."""
     response = HttpResponse(rendered.body)
     etag, modified = rendered.etag, rendered.last_modified
-    _headers(
-        response,
+    for name, value in page_headers(
         content_type=rendered.content_type,
         filename=rendered.filename,
         etag=etag,
         last_modified=modified,
-    )
+    ):
+        response[name] = value
     return _conditional(request, response, etag, modified)
 
 
-def stored_response(request: HttpRequest, handle, entry: dict, last_modified: datetime):
+class _StoredFile(FileResponse):
+    """A stored file whose headers are set from its manifest, not guessed from it."""
+
+    def set_headers(self, filelike):
+        pass
+
+
+def stored_response(request: HttpRequest, handle, size: int, entry: dict, last_modified: datetime):
     """A stored file (PDF) streamed with the headers of its manifest ``entry``."""
-    response = FileResponse(handle)
-    _headers(
-        response,
+    response = _StoredFile(handle)
+    headers = page_headers(
         content_type=entry["type"],
         filename=entry["filename"],
         etag=entry["etag"],
         last_modified=last_modified,
     )
+    for name, value in headers:
+        response[name] = value
+    response["Content-Length"] = str(size)
     return _conditional(request, response, entry["etag"], last_modified)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One page of a manifest, its headers ready."""
+
+    name: str
+    size: int
+    etag: str
+    modified: int
+    headers: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    stamp: str
+    version: int
+    pages: dict[str, Stored]
+
+
+@lru_cache(maxsize=1024)
+def _prepared(raw: bytes) -> Prepared | None:
+    manifest = manifest_parse(raw)
+    if manifest is None:
+        return None
+    try:
+        modified = datetime.fromisoformat(manifest["last_modified"])
+        pages = {}
+        for page, entry in manifest["pages"].items():
+            headers = page_headers(
+                content_type=entry["type"],
+                filename=entry["filename"],
+                etag=entry["etag"],
+                last_modified=modified,
+            )
+            headers += [
+                ("Content-Length", str(entry["size"])),
+                # What the middleware after this one adds to the dynamic page.
+                ("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()),
+                ("Vary", "Accept-Language"),
+                ("Content-Language", settings.LANGUAGE_CODE),
+            ]
+            stamp = int(modified.timestamp())
+            pages[page] = Stored(entry["name"], entry["size"], entry["etag"], stamp, tuple(headers))
+        return Prepared(manifest["stamp"], manifest["version"], pages)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def published_page(path: str) -> tuple[str, int, str, str, int | None] | None:
@@ -120,38 +193,40 @@ def published_response(request: HttpRequest) -> HttpResponseBase | None:
     if found is None:
         return None
     region, year, department, page, version = found
-    manifest = manifest_read(region=region, year=year, department=department)
-    if manifest is None or manifest.get("stamp") != render_stamp():
+    raw = manifest_bytes(manifest_name(region=region, year=year, department=department))
+    manifest = _prepared(raw) if raw else None
+    if manifest is None or manifest.stamp != render_stamp():
         return None
-    entry = manifest["pages"].get(page)
-    if entry is None or (version is not None and version != manifest["version"]):
+    stored = manifest.pages.get(page)
+    if stored is None or (version is not None and version != manifest.version):
         return None
     request.get_host()  # an unknown Host is refused (400) as on every other URL
-    modified = datetime.fromisoformat(manifest["last_modified"])
-    handle = _open(entry)
+    if any(header in request.META for header in CONDITIONAL):
+        probe = HttpResponse()
+        for name, value in stored.headers:
+            probe[name] = value
+        answer = get_conditional_response(
+            request, etag=stored.etag, last_modified=stored.modified, response=probe
+        )
+        if answer is not probe:  # 304 Not Modified, 412 Precondition Failed
+            return _with_later_headers(answer, stored)
+    handle, size = stored_open(stored.name)
     if handle is None:
         return None
-    response = stored_response(request, handle, entry, modified)
-    if response.status_code == 304:
+    if size != stored.size:
         handle.close()
-    # What the middleware after this one adds to the dynamic page.
-    response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()
-    response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
-    patch_vary_headers(response, ("Accept-Language",))
+        logger.warning("公开页面文件 %s 大小不符，改为动态生成", stored.name)
+        return None
+    response = _StoredFile(handle)
+    for name, value in stored.headers:
+        response[name] = value
     return response
 
 
-def _open(entry: dict):
-    """The stored file, or None when it is missing or not the size it was written with."""
-    try:
-        handle = published_storage().open(entry["name"], "rb")
-        if handle.size == entry["size"]:
-            return handle
-        handle.close()
-        logger.warning("公开页面文件 %s 大小不符，改为动态生成", entry["name"])
-    except Exception:  # noqa: BLE001  (missing, unreadable, storage down: render instead)
-        logger.warning("公开页面文件 %s 无法读取，改为动态生成", entry["name"], exc_info=True)
-    return None
+def _with_later_headers(response: HttpResponseBase, stored: Stored) -> HttpResponseBase:
+    for name in ("X-Frame-Options", "Vary", "Content-Language"):
+        response[name] = dict(stored.headers)[name]
+    return response
 
 
 class PublishedPagesMiddleware:
