@@ -195,8 +195,8 @@ def _pdfs(publication: Publication) -> dict[str, tuple[str, str]]:
     from disclosures.pdf.files import table_pdf_exists, table_pdf_path
     from disclosures.pdf.render import pdf_filename
 
-    found = {}
-    if publication.pdf:
+    found: dict[str, tuple[str, str]] = {}
+    if publication.pdf.name:
         found["pdf"] = (publication.pdf.name, pdf_filename(publication))
     for table in publication.content["tables"]:
         number = table["number"]
@@ -246,12 +246,11 @@ def _manifest_write(publication: Publication, manifest: dict) -> bool:
     Budget.objects.select_for_update().filter(pk=publication.budget_id).first()
     if not Publication.objects.filter(pk=publication.pk, is_current=True).exists():
         return False
-    codes = {
-        "region": publication.region_code,
-        "year": publication.year,
-        "department": publication.department_code,
-    }
-    name = manifest_name(**codes)
+    name = manifest_name(
+        region=publication.region_code,
+        year=publication.year,
+        department=publication.department_code,
+    )
     storage = published_storage()
     storage.delete(name)
     storage.save(name, ContentFile(json.dumps(manifest, ensure_ascii=False).encode()))

@@ -74,10 +74,11 @@ def page_headers(*, content_type: str, filename: str, etag: str, last_modified: 
     return headers
 
 
-def _conditional(request: HttpRequest, response: HttpResponseBase, etag, last_modified):
-    return get_conditional_response(
+def _conditional(request: HttpRequest, response, etag, last_modified) -> HttpResponseBase:
+    answer = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp()), response=response
     )
+    return answer if answer is not None else response
 
 
 def rendered_response(request: HttpRequest, rendered: Rendered) -> HttpResponseBase:
@@ -208,7 +209,7 @@ def published_response(request: HttpRequest) -> HttpResponseBase | None:
         answer = get_conditional_response(
             request, etag=stored.etag, last_modified=stored.modified, response=probe
         )
-        if answer is not probe:  # 304 Not Modified, 412 Precondition Failed
+        if answer is not None and answer is not probe:  # 304 Not Modified, 412 Failed
             return _with_later_headers(answer, stored)
     handle, size = stored_open(stored.name)
     if handle is None:
