@@ -1,20 +1,17 @@
 """Read-only open data: JSON of published disclosures (amounts as two-decimal strings, 万元)."""
 
-import json
-
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.urls import reverse
 
-from disclosures.caching import cached_value, page_key
+from disclosures.caching import cached_page_response
 from disclosures.selectors import publication_get, publications_current
 
 JSON = {"ensure_ascii": False}
 PAGE_SIZE = 100
 
 
-def _summary(publication) -> dict:
+def publication_summary(publication) -> dict:
     url = reverse(
         "api:disclosure",
         args=[publication.region_code, publication.year, publication.department_code],
@@ -45,7 +42,7 @@ def disclosure_list(request):
         "page": page.number,
         "pages": page.paginator.num_pages,
         "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
-        "results": [_summary(p) for p in page],
+        "results": [publication_summary(p) for p in page],
     }
     return JsonResponse(data, json_dumps_params=JSON)
 
@@ -59,13 +56,7 @@ def _page_url(request, number: int) -> str:
 def disclosure_detail(request, region: str, year: int, department: str):
     """All twelve tables of the current version: header tree, rows, notes."""
     publication = publication_get(region=region, year=year, department=department)
-
-    def body() -> bytes:
-        data = {**_summary(publication), "tables": publication.content["tables"]}
-        return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
-
-    content = cached_value(page_key(publication, "api"), body)
-    return HttpResponse(content, content_type="application/json")
+    return cached_page_response(request, publication, "api")
 
 
 def openapi(request):

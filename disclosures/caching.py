@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.template.loader import render_to_string
 
 from disclosures.models import Publication
@@ -23,7 +24,7 @@ BROWSER_SECONDS = 5 * 60
 
 def page_key(publication: Publication, page: str) -> str:
     stamp = publication.published_at.timestamp()
-    return f"page:{publication.pk}:{stamp}:{int(publication.is_current)}:{page}"
+    return f"pub:{publication.pk}:{stamp}:{int(publication.is_current)}:{page}"
 
 
 def _newest() -> int:
@@ -93,15 +94,18 @@ def cached_listing_value(page: str, params: dict[str, str], make):
     return value
 
 
-def cached_page(
-    request, publication: Publication, page: str, template: str, context
-) -> HttpResponse:
-    """The rendered ``template`` for ``publication`` from the cache, rendering on a miss.
+def cached_page_response(request, publication: Publication, page: str) -> HttpResponseBase:
+    """``page`` of ``publication`` (``disclosures.published.pages``) from the cache,
+    rendered on a miss, with its validators (a 304 when the client has it).
 
-    ``context`` is a function, called only on a miss, so a hit decodes no snapshot and
-    builds nothing.
+    A hit decodes no snapshot and builds nothing. The same bytes are what the fast path
+    serves once the worker has stored them (``disclosures.published``).
     """
-    return _cached(request, page_key(publication, page), template, context)
+    from disclosures.published.pages import page_render
+    from disclosures.published.serve import rendered_response
+
+    rendered = cached_value(page_key(publication, page), lambda: page_render(publication, page))
+    return rendered_response(request, rendered)
 
 
 def cached_value(key: str, make):
@@ -111,12 +115,6 @@ def cached_value(key: str, make):
         value = make()
         cache.set(key, value, PAGE_SECONDS)
     return value
-
-
-def _cached(request, key: str, template: str, context) -> HttpResponse:
-    return _response(
-        cached_value(key, lambda: render_to_string(template, context(), request=request))
-    )
 
 
 def _response(html: str) -> HttpResponse:

@@ -1,5 +1,8 @@
 """Public disclosure pages, read from frozen publications; staff preview of drafts.
 
+A publication's pages are made by ``disclosures.published.pages`` (cached); once the
+worker has stored them, ``disclosures.published.serve`` answers before these views run.
+
 Views stay thin: fetch, call one function, render. The public only ever sees
 ``Publication`` snapshots; an unpublished budget answers 404 at every public URL.
 """
@@ -13,9 +16,8 @@ from django.shortcuts import get_object_or_404, render
 
 from budgets.admin.scoping import visible_departments
 from budgets.models import Budget
-from disclosures.caching import cached_listing, cached_page
+from disclosures.caching import cached_listing, cached_page_response
 from disclosures.charts import department_charts, disclosure_charts
-from disclosures.corrections import publication_corrections
 from disclosures.document import disclosure_build
 from disclosures.formats import FORMATS
 from disclosures.models import SearchEntry
@@ -107,32 +109,13 @@ def department(request, region: str, department: str):
 def disclosure(request, region: str, year: int, department: str, version: int | None = None):
     """The whole disclosure (narrative, charts, explanation, twelve tables) of a version."""
     publication = publication_get(region=region, year=year, department=department, version=version)
-
-    def context():
-        disclosure = publication.disclosure()
-        return {
-            "publication": publication,
-            "disclosure": disclosure,
-            "charts": disclosure_charts(disclosure),
-            "corrections": publication_corrections(publication=publication),
-            "newer": None
-            if publication.is_current
-            else publication_get(region=region, year=year, department=department),
-            "links": True,
-        }
-
-    page = f"disclosure-v{version}" if version else "disclosure"
-    return cached_page(request, publication, page, "disclosures/disclosure.html", context)
+    return cached_page_response(request, publication, "disclosure")
 
 
 def tables(request, region: str, year: int, department: str):
     """All twelve tables of the current publication on one page."""
     publication = publication_get(region=region, year=year, department=department)
-
-    def context():
-        return {"publication": publication, "disclosure": publication.disclosure(), "links": True}
-
-    return cached_page(request, publication, "tables", "disclosures/tables.html", context)
+    return cached_page_response(request, publication, "tables")
 
 
 def table(request, region: str, year: int, department: str, number: int):
@@ -140,17 +123,7 @@ def table(request, region: str, year: int, department: str, number: int):
     publication = publication_get(region=region, year=year, department=department)
     if not publication.has_table(number):
         raise Http404("没有这张表。")
-
-    def context():
-        disclosure = publication.disclosure()
-        return {
-            "publication": publication,
-            "disclosure": disclosure,
-            "table": disclosure.table(number),
-            "links": True,
-        }
-
-    return cached_page(request, publication, f"table-{number}", "disclosures/table.html", context)
+    return cached_page_response(request, publication, f"table-{number}")
 
 
 @staff_member_required

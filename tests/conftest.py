@@ -36,6 +36,13 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _own_media_root(settings, tmp_path):
+    """Generated files (PDFs, pre-rendered pages) of a test go to its own directory: ids
+    repeat between tests, and publishing removes a budget's stored manifest."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def demo_budgets(db):
     """Both demo budgets loaded and published (version 1) through ``load_demo``."""

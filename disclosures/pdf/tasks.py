@@ -9,6 +9,7 @@ from background.services import task_enqueue_once
 from disclosures.models import Publication
 from disclosures.pdf.files import publication_pdf_store, table_pdf_exists, table_pdf_store
 from disclosures.pdf.render import pdf_filename, render_document, render_table
+from disclosures.published.files import publication_prerender
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +17,8 @@ logger = logging.getLogger(__name__)
 @task()
 @database_retry()
 def publication_render_pdfs(publication_id: int) -> None:
-    """Render and store the whole document and each table of a publication, once.
+    """Render and store the whole document and each table of a publication, once, then
+    its pages and downloads for the fast path (``disclosures.published``).
 
     Idempotent (stored files are skipped), so it may be re-run after a database error or
     after its worker died.
@@ -33,6 +35,7 @@ def publication_render_pdfs(publication_id: int) -> None:
         if not table_pdf_exists(publication, table.number):
             data = render_table(disclosure, table.number)
             table_pdf_store(publication=publication, number=table.number, data=data)
+    publication_prerender(publication_id=publication.pk)
 
 
 def pdf_enqueue(*, publication: Publication) -> bool:

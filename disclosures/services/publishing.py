@@ -8,6 +8,7 @@ from budgets.models import Budget, BudgetStatus
 from disclosures.document import Disclosure, disclosure_build, disclosure_to_dict
 from disclosures.models import Publication, SearchEntry, SearchEntryKind
 from disclosures.pdf.tasks import pdf_enqueue
+from disclosures.published.files import manifest_remove
 
 
 def publication_fields(disclosure: Disclosure) -> dict:
@@ -67,11 +68,17 @@ def publication_create(*, budget: Budget, user=None, reason: str = "") -> Public
 
     The new version becomes the current one; its search entries are written with it.
     Pages cached under the previous version's key are no longer reached (see
-    ``disclosures.caching``), so publishing a revision is what invalidates them.
+    ``disclosures.caching``), and its stored pages' manifest is removed, so publishing a
+    revision is what invalidates them; the worker stores the new version's pages.
     """
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     latest = budget.publications.aggregate(latest=Max("version"))["latest"] or 0
     disclosure = disclosure_build(budget_id=budget.pk)
+    # The previous version's stored pages are no longer the current ones: forget them
+    # under the lock, before the new version is visible (disclosures/published/files.py).
+    manifest_remove(
+        region=disclosure.region_code, year=disclosure.year, department=disclosure.department_code
+    )
     budget.publications.filter(is_current=True).update(is_current=False)
     publication = Publication.objects.create(
         budget=budget,
