@@ -91,10 +91,10 @@ def test_wrong_state_and_missing_reason_are_refused(draft, people):
 
 
 def test_validation_errors_block_submit_and_publish_and_are_listed(draft, people, monkeypatch):
-    import disclosures.checks
+    import disclosures.services.publishing
 
     fake = [Finding(Level.ERROR, "x", (1, 3), "表一与表三不一致，相差 0.10 万元")]
-    monkeypatch.setattr(disclosures.checks, "check_budget", lambda budget_id: fake)
+    monkeypatch.setattr(disclosures.services.publishing, "check_budget", lambda budget_id: fake)
     with pytest.raises(ValidationError) as refused:
         budget_submit(budget=draft, user=people["reviewer"])
     assert "1. 表一与表三不一致，相差 0.10 万元" in refused.value.messages
