@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from disclosures.checks.base import Collector
 from disclosures.keyfigures import KeyFigures
+from disclosures.places import ProgressItem
 from disclosures.tables.base import HeaderLine, ReportTable
 from disclosures.tables.data import BudgetData
 
@@ -60,6 +61,13 @@ class DisclosureFormat:
     # (tables, key figures, collector) → findings of the format's own rules
     checks: Callable[[list[ReportTable], KeyFigures | None, Collector], None]
     province_prefixes: tuple[str, ...] = field(default_factory=tuple)
+    # budget data → 填报进度: what this format prints, whether it is entered and where
+    # (shared items in ``disclosures/progress.py``); no queries.
+    progress: Callable[[BudgetData], list[ProgressItem]] = lambda data: []
+
+    def progress_items(self, data: BudgetData) -> list[ProgressItem]:
+        """What the budget still lacks for this format's document, each with its link."""
+        return self.progress(data)
 
     def build_tables(self, data: BudgetData) -> list[ReportTable]:
         """Every table of the format, numbered by position (no queries)."""
