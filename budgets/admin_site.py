@@ -12,7 +12,7 @@ from django.contrib.admin.sites import AdminSite
 
 class BudgetsAdminSite(AdminSite):
     @property
-    def login_form(self):  # type: ignore[override]
+    def login_form(self):
         # Imported here: this module is loaded with the app registry, before the models.
         from budgets.admin.staff_forms import StaffLoginForm
 

@@ -27,8 +27,39 @@ ADD_FIELDSETS = (
 )
 
 
+# Permission names are stored in English by Django (“Can add …”): shown in Chinese instead.
+PERMISSION_ACTIONS = {"add": "新增", "change": "修改", "delete": "删除", "view": "查看"}
+
+
+def permission_label(permission) -> str:
+    """``部门预算 | 项目 | 可以修改项目`` (a history model: ``项目修改记录``)."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return permission.name
+    instance_type = getattr(model, "instance_type", None)  # a simple-history model
+    noun = (
+        f"{instance_type._meta.verbose_name}修改记录"
+        if instance_type is not None
+        else str(model._meta.verbose_name)
+    )
+    action, _, _ = permission.codename.partition("_")
+    what = (
+        f"可以{PERMISSION_ACTIONS[action]}{noun}"
+        if action in PERMISSION_ACTIONS and permission.name.startswith("Can ")
+        else permission.name
+    )
+    app = model._meta.app_config.verbose_name if model._meta.app_config else ""
+    return f"{app} | {noun} | {what}"
+
+
+def _chinese_permissions(field):
+    if field is not None:
+        field.label_from_instance = permission_label
+    return field
+
+
 class BureauUserAdmin(UserAdmin):
-    list_display = ("username", "first_name", "role_names", "placement", "is_staff", "is_active")
+    list_display = ("username", "first_name", "role_names", "placement", "staff", "active")
     list_filter = ("is_staff", "is_active", "groups")
 
     def get_queryset(self, request):
@@ -36,6 +67,14 @@ class BureauUserAdmin(UserAdmin):
         return queryset.select_related(
             "staff_profile__department__region", "staff_profile__region"
         ).prefetch_related("groups")
+
+    @admin.display(description="工作人员", ordering="is_staff")
+    def staff(self, user):
+        return "是" if user.is_staff else "否"
+
+    @admin.display(description="有效", ordering="is_active")
+    def active(self, user):
+        return "是" if user.is_active else "否"
 
     @admin.display(description="角色")
     def role_names(self, user):
@@ -84,7 +123,8 @@ class BureauUserAdmin(UserAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.filter(name__in=list(ROLES))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _chinese_permissions(field) if db_field.name == "user_permissions" else field
 
 
 class SuperuserGroupAdmin(GroupAdmin):
@@ -96,6 +136,9 @@ class SuperuserGroupAdmin(GroupAdmin):
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return _chinese_permissions(super().formfield_for_manytomany(db_field, request, **kwargs))
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

@@ -124,7 +124,7 @@ class WorkflowAdminMixin:
             self.message_user(request, f"已{action.label}：{budget}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
 
-    def confirm_view(self, request, budget, action, comment: str, warnings: list[str]):
+    def confirm_view(self, request, budget, action, comment, warnings):
         """Before 提交/发布 over open warnings: list them and ask to go on (or go back)."""
         context = {
             **self.admin_site.each_context(request),
