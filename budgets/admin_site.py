@@ -11,6 +11,13 @@ from django.contrib.admin.sites import AdminSite
 
 
 class BudgetsAdminSite(AdminSite):
+    @property
+    def login_form(self):
+        # Imported here: this module is loaded with the app registry, before the models.
+        from budgets.admin.staff_forms import StaffLoginForm
+
+        return StaffLoginForm
+
     def autocomplete_view(self, request):
         # Imported here: this module is loaded with the app registry, before the models.
         from budgets.admin.autocomplete import PathAutocompleteJsonView

@@ -118,8 +118,8 @@ def test_two_publishes_at_once_make_one_version(demo_drafts):
     clients = _client(finance), _client(finance)
 
     first, second = race(
-        lambda: clients[0].post(url, {"comment": ""}),
-        lambda: clients[1].post(url, {"comment": ""}),
+        lambda: clients[0].post(url, {"comment": "", "confirmed": "1"}),
+        lambda: clients[1].post(url, {"comment": "", "confirmed": "1"}),
         signal=post_save,
         sender=Publication,
     )

@@ -465,7 +465,7 @@ def _cases(world, key, row, role, client):
             for action in TRANSITION_ROLES:
                 url = reverse(key, args=[budget.pk, action])
                 with transaction.atomic():
-                    client.post(url, {"comment": "矩阵测试"})
+                    client.post(url, {"comment": "矩阵测试", "confirmed": "1"})
                     budget.refresh_from_db()
                     changed = budget.status != state
                     transaction.set_rollback(True)

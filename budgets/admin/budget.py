@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
+from budgets.admin.progress import budget_findings_context
 from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsInlineMixin
 from budgets.admin.workbook import BudgetWorkbookAdminMixin
 from budgets.admin.workflow import (
@@ -29,22 +30,6 @@ from budgets.models import (
     TransferPayment,
 )
 from budgets.selectors import annotated_totals, budget_summaries_queryset
-
-
-def budget_findings_context(budget) -> dict:
-    """The cross-table checks of a budget, for its admin page."""
-    from disclosures.checks import Level, check_budget
-
-    findings = check_budget(budget_id=budget.pk)
-    errors = sum(1 for f in findings if f.level == Level.ERROR)
-    department = budget.department
-    url = reverse("disclosures:tables", args=[department.region.code, budget.year, department.code])
-    return {
-        "findings": findings,
-        "finding_errors": errors,
-        "finding_warnings": len(findings) - errors,
-        "table_url": url,
-    }
 
 
 class PriorYearInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):

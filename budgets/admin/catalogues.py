@@ -101,6 +101,25 @@ class CatalogueAdmin(CatalogueImportAdmin):
     list_per_page = 100
     change_list_template = "admin/budgets/catalogue_change_list.html"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "source" and field is not None:
+            field.help_text = (
+                "代码，如 seed:000+002 表示与公开样例 000、002 逐字核对；"
+                "edition:2022 表示按 2022 年版科目转录。"
+            )
+        return field
+
+    @admin.display(description="来源", ordering="source")
+    def source_label(self, subject) -> str:
+        """``seed:000+002`` → 公开样例 000、002；``edition:2022`` → 2022 年版科目（README）."""
+        kind, _, detail = subject.source.partition(":")
+        if kind == "seed":
+            return f"公开样例 {'、'.join(detail.split('+'))}"
+        if kind == "edition":
+            return f"{detail} 年版科目"
+        return subject.source
+
     def get_search_results(self, request, queryset, search_term):
         # By code prefix, name or a 类/款 name, full-width digits folded, ranked (pickers.py).
         queryset = subject_search(queryset, search_term)
@@ -116,7 +135,15 @@ class CatalogueAdmin(CatalogueImportAdmin):
 @admin.register(FunctionalSubject)
 class FunctionalSubjectAdmin(EditionLoadAdminMixin, CatalogueAdmin):
     resource_classes = [FunctionalSubjectResource]
-    list_display = ("code", "name", "short_name", "level", "valid_from", "valid_to", "source")
+    list_display = (
+        "code",
+        "name",
+        "short_name",
+        "level",
+        "valid_from",
+        "valid_to",
+        "source_label",
+    )
     leaf_levels = {"functional_subject": ("item",)}
 
 
@@ -131,7 +158,7 @@ class EconomicSubjectAdmin(CatalogueAdmin):
         "province",
         "valid_from",
         "valid_to",
-        "source",
+        "source_label",
     )
     list_filter = ("scheme", "level", "province", "valid_from", "valid_to")
     # A line sits on a 款, or on a province's 7-digit 子目 (the line's clean() checks the

@@ -23,7 +23,9 @@ from budgets.models.locking import ConcurrentEditError, conflict_message
 
 
 class LockVersionForm(forms.ModelForm[Any]):
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    lock_version = forms.IntegerField(
+        label="版本号", widget=forms.HiddenInput, required=False, min_value=0
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -9,101 +9,122 @@ so it never becomes an account nobody but a superuser can see. Groups (what a ro
 are changed by superusers only.
 """
 
-from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
 
-from budgets.models import Department, Region
+from budgets.admin.staff_forms import StaffCreationForm
 from budgets.selectors import managed_region_id, users_visible
 from budgets.services.roles import ROLES
-from budgets.services.staff import staff_profile_create
+from budgets.services.staff import staff_member_place
 
 RESTRICTED = {"is_superuser", "user_permissions"}
-PLACEMENT = ("staff_department", "staff_region_wide")
+# The add page: one form for a staff member (the role sets the staff status).
+ADD_FIELDSETS = (
+    (None, {"classes": ("wide",), "fields": ("username", "full_name", "password1", "password2")}),
+    ("角色与所属单位", {"fields": ("role", "staff_department", "staff_region")}),
+)
 
 
-class PlacedUserCreationForm(AdminUserCreationForm):
-    """The add form of a finance administrator: where in their region the new user works."""
+# Permission names are stored in English by Django (“Can add …”): shown in Chinese instead.
+PERMISSION_ACTIONS = {"add": "新增", "change": "修改", "delete": "删除", "view": "查看"}
 
-    region_id: int | None = None  # set per request by ``BureauUserAdmin.get_form``
 
-    staff_department = forms.ModelChoiceField(
-        label="所属部门",
-        queryset=Department.objects.none(),
-        required=False,
-        help_text="填报员、审核员选择其所属部门。",
+def permission_label(permission) -> str:
+    """``部门预算 | 项目 | 可以修改项目`` (a history model: ``项目修改记录``)."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return permission.name
+    instance_type = getattr(model, "instance_type", None)  # a simple-history model
+    noun = (
+        f"{instance_type._meta.verbose_name}修改记录"
+        if instance_type is not None
+        else str(model._meta.verbose_name)
     )
-    staff_region_wide = forms.BooleanField(
-        label="本级财政部门用户",
-        required=False,
-        help_text="勾选后该用户属于本行政区划（可查看本区划全部部门），用于财政部门工作人员。",
+    action, _, _ = permission.codename.partition("_")
+    what = (
+        f"可以{PERMISSION_ACTIONS[action]}{noun}"
+        if action in PERMISSION_ACTIONS and permission.name.startswith("Can ")
+        else permission.name
     )
+    app = model._meta.app_config.verbose_name if model._meta.app_config else ""
+    return f"{app} | {noun} | {what}"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["staff_department"].queryset = Department.objects.filter(
-            region_id=self.region_id
-        )
 
-    def clean(self):
-        cleaned = super().clean()
-        department, region_wide = cleaned.get("staff_department"), cleaned.get("staff_region_wide")
-        if "staff_department" in self.errors:
-            return cleaned  # e.g. another region's department: the field says so
-        if department is None and not region_wide:
-            raise forms.ValidationError(
-                "请选择新用户所属的部门，或勾选“本级财政部门用户”：否则新用户不属于本区划，"
-                "您将无法再查看和管理该账号。"
-            )
-        if department is not None and region_wide:
-            raise forms.ValidationError("请只选择一项：所属部门，或“本级财政部门用户”。")
-        if region_wide and self.region_id is None:
-            raise forms.ValidationError("您的账号不属于任何行政区划，不能创建本级财政部门用户。")
-        return cleaned
+def _chinese_permissions(field):
+    if field is not None:
+        field.label_from_instance = permission_label
+    return field
 
 
 class BureauUserAdmin(UserAdmin):
+    list_display = ("username", "first_name", "role_names", "placement", "staff", "active")
+    list_filter = ("is_staff", "is_active", "groups")
+
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        return queryset & users_visible(request.user)
+        queryset = super().get_queryset(request) & users_visible(request.user)
+        return queryset.select_related(
+            "staff_profile__department__region", "staff_profile__region"
+        ).prefetch_related("groups")
+
+    @admin.display(description="工作人员", ordering="is_staff")
+    def staff(self, user):
+        return "是" if user.is_staff else "否"
+
+    @admin.display(description="有效", ordering="is_active")
+    def active(self, user):
+        return "是" if user.is_active else "否"
+
+    @admin.display(description="角色")
+    def role_names(self, user):
+        return "、".join(group.name for group in user.groups.all()) or "—"
+
+    @admin.display(description="所属部门或行政区划")
+    def placement(self, user):
+        profile = getattr(user, "staff_profile", None)
+        if profile is None:
+            return "—"
+        if profile.department is not None:
+            return f"{profile.department.region.name} {profile.department.name}"
+        return f"{profile.region.name}财政部门" if profile.region else "—"
 
     def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return ADD_FIELDSETS
         fieldsets = super().get_fieldsets(request, obj)
         if request.user.is_superuser:
             return fieldsets
-        if obj is None:
-            return [*fieldsets, ("所属单位", {"fields": PLACEMENT})]
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f not in RESTRICTED]})
             for name, options in fieldsets
         ]
 
     def get_form(self, request, obj=None, **kwargs):
-        if obj is None and not request.user.is_superuser:
-            region = managed_region_id(request.user)
-            kwargs["form"] = type(
-                "PlacedUserCreationForm", (PlacedUserCreationForm,), {"region_id": region}
-            )
+        if obj is None:
+            attrs = {
+                "region_id": managed_region_id(request.user),
+                "superuser": request.user.is_superuser,
+            }
+            kwargs["form"] = type("StaffCreationForm", (StaffCreationForm,), attrs)
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if not change and isinstance(form, PlacedUserCreationForm):
-            # add_view runs in one transaction: the user and its placement commit together.
-            region_wide = form.cleaned_data["staff_region_wide"]
-            staff_profile_create(
+        if not change and isinstance(form, StaffCreationForm) and form.cleaned_data["role"]:
+            # add_view runs in one transaction: the user, its role and placement commit together.
+            staff_member_place(
                 user=obj,
+                role=form.cleaned_data["role"],
                 department=form.cleaned_data["staff_department"],
-                region=Region.objects.get(pk=form.region_id) if region_wide else None,
+                region=form.cleaned_data["staff_region"],
             )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.filter(name__in=list(ROLES))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _chinese_permissions(field) if db_field.name == "user_permissions" else field
 
 
 class SuperuserGroupAdmin(GroupAdmin):
@@ -115,6 +136,9 @@ class SuperuserGroupAdmin(GroupAdmin):
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return _chinese_permissions(super().formfield_for_manytomany(db_field, request, **kwargs))
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

@@ -12,8 +12,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from budgets.admin.scoping import visible_departments
+from budgets.formatting import format_amount
 from budgets.uploads import size_text, upload_problem
-from budgets.workbook.export import blank_workbook, budget_workbook_export
+from budgets.workbook.export import (
+    blank_workbook,
+    budget_workbook_export,
+    budget_workbook_template,
+)
 from budgets.workbook.importing import (
     ImportRefused,
     budget_workbook_import,
@@ -43,6 +48,10 @@ def _own_department(user, preview) -> bool:
     return visible_departments(user).filter(code=department, region__code=region).exists()
 
 
+def _total(amount) -> str:
+    return "" if amount is None else format_amount(amount, blank_zero=False)
+
+
 class _MessagingAdmin(Protocol):
     """What ``_refused`` needs of the ModelAdmin the mixin is mixed into."""
 
@@ -64,6 +73,11 @@ class BudgetWorkbookAdminMixin:
                 name="budget_workbook_template",
             ),
             path(
+                "<path:object_id>/workbook/template/",
+                wrap(self.workbook_budget_template_view),
+                name="budget_workbook_budget_template",
+            ),
+            path(
                 "<path:object_id>/workbook/",
                 wrap(self.workbook_export_view),
                 name="budget_workbook_export",
@@ -74,6 +88,11 @@ class BudgetWorkbookAdminMixin:
     def workbook_export_view(self, request, object_id):
         budget = get_object_or_404(self.get_queryset(request), pk=object_id)
         return _xlsx(budget_workbook_export(budget=budget), f"{budget}.xlsx")
+
+    def workbook_budget_template_view(self, request, object_id):
+        """The import template with this budget's 基本信息 and 预算单位 filled in."""
+        budget = get_object_or_404(self.get_queryset(request), pk=object_id)
+        return _xlsx(budget_workbook_template(budget=budget), f"{budget}导入模板.xlsx")
 
     def workbook_template_view(self, request):
         return _xlsx(blank_workbook(), "部门预算导入模板.xlsx")
@@ -110,6 +129,10 @@ class BudgetWorkbookAdminMixin:
         shown = settings.WORKBOOK_PROBLEMS_SHOWN
         context.update(
             preview=preview,
+            sheet_rows=[
+                (title, count, _total(preview.totals.get(title)))
+                for title, count in preview.counts.items()
+            ],
             token=token,
             title="导入预览",
             problems_shown=preview.problems[:shown],

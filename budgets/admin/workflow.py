@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from budgets.models import BudgetTransition, TransitionAction
@@ -19,7 +20,11 @@ from budgets.services.workflow import (
     budget_reopen,
     budget_return,
     budget_submit,
+    budget_transition_allowed,
 )
+
+# Transitions that list the open warnings and ask for a confirmation first.
+CONFIRMED = {TransitionAction.SUBMIT, TransitionAction.PUBLISH}
 
 SERVICES = {
     TransitionAction.SUBMIT: budget_submit,
@@ -102,16 +107,46 @@ class WorkflowAdminMixin:
             raise PermissionDenied
         budget = get_object_or_404(type(budget), pk=budget.pk)
         action = TransitionAction(action)
+        comment = request.POST.get("comment", "")
+        confirming = (
+            action in CONFIRMED
+            and not request.POST.get("confirmed")
+            and budget_transition_allowed(user=request.user, budget=budget, action=action)
+        )
+        if confirming and (warnings := open_warnings(budget)):
+            return self.confirm_view(request, budget, action, comment, warnings)
         try:
-            SERVICES[action](
-                budget=budget, user=request.user, comment=request.POST.get("comment", "")
-            )
+            SERVICES[action](budget=budget, user=request.user, comment=comment)
         except ValidationError as error:
             for message in error.messages:
                 self.message_user(request, message, messages.ERROR)
         else:
             self.message_user(request, f"已{action.label}：{budget}", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
+
+    def confirm_view(self, request, budget, action, comment, warnings):
+        """Before 提交/发布 over open warnings: list them and ask to go on (or go back)."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"确认{action.label}：{budget}",
+            "opts": self.model._meta,
+            "original": budget,
+            "action_label": action.label,
+            "action_url": reverse("admin:budgets_budget_transition", args=[budget.pk, action]),
+            "comment": comment,
+            "warnings": warnings,
+        }
+        return TemplateResponse(request, "admin/budgets/budget/transition_confirm.html", context)
+
+
+def open_warnings(budget) -> list[str]:
+    """The checks' open 提示 of a budget (errors refuse the transition in the service)."""
+    from disclosures.checks import Level, check_budget
+
+    findings = check_budget(budget_id=budget.pk)
+    if any(f.level == Level.ERROR for f in findings):
+        return []  # refused anyway, with the errors listed
+    return [f.message for f in findings if f.level == Level.WARNING]
 
 
 class AuditAdminMixin:
@@ -128,8 +163,6 @@ class AuditAdminMixin:
         return urls + super().get_urls()
 
     def audit_view(self, request, object_id):
-        from django.template.response import TemplateResponse
-
         from budgets.audit import budget_audit_entries
 
         budget = self.get_object(request, object_id)

@@ -140,32 +140,6 @@ def _clear(budget: Budget) -> None:
         entry.model._default_manager.filter(**{entry.budget_path or "budget": budget}).delete()
 
 
-@transaction.atomic
-def demo_budget_publish(*, budget: Budget) -> int:
-    """Publish the demo budget unless its current version already shows exactly this data.
-
-    Goes through the workflow as the system (更正 → 提交 → 发布 when it changed). Returns the
-    current version number; re-running with unchanged data creates no new version.
-    """
-    from budgets.models import BudgetStatus
-    from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
-    from disclosures.document import disclosure_build, disclosure_to_dict
-
-    budget.refresh_from_db()
-    latest = budget.publications.order_by("-version").first()
-    content = disclosure_to_dict(disclosure_build(budget_id=budget.pk))
-    if latest is not None and latest.content == content:
-        if budget.status != BudgetStatus.PUBLISHED:
-            Budget.objects.filter(pk=budget.pk).update(status=BudgetStatus.PUBLISHED)
-        return latest.version
-    if budget.status == BudgetStatus.PUBLISHED:
-        budget_reopen(budget=budget, comment="示例数据更新")
-    if budget.status == BudgetStatus.DRAFT:
-        budget_submit(budget=budget, comment="示例数据")
-    budget_publish(budget=budget, comment="示例数据更新" if latest else "")
-    return budget.publications.order_by("-version").values_list("version", flat=True)[0]
-
-
 def _date(value) -> datetime.date | None:
     if value is None or isinstance(value, datetime.date):
         return value

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from budgets.models import Budget, BudgetStatus, BudgetTransition, TransitionAction
 from budgets.selectors import visible_departments
+from budgets.signals import budget_published, budget_transition_requested
 
 # action → (permission, allowed source states, target state)
 RULES = {
@@ -55,17 +56,6 @@ def budget_allowed_actions(*, user, budget: Budget) -> list[TransitionAction]:
     ]
 
 
-def _check_errors(budget: Budget, verb: str) -> None:
-    from disclosures.checks import Level, check_budget
-
-    errors = [f.message for f in check_budget(budget_id=budget.pk) if f.level == Level.ERROR]
-    if errors:
-        raise ValidationError(
-            [f"公开表检查发现 {len(errors)} 个错误，不能{verb}："]
-            + [f"{i}. {message}" for i, message in enumerate(errors, 1)]
-        )
-
-
 def _transition(*, budget: Budget, user, action: TransitionAction, comment: str) -> Budget:
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     _, sources, target = RULES[action]
@@ -75,6 +65,7 @@ def _transition(*, budget: Budget, user, action: TransitionAction, comment: str)
         )
     if not budget_transition_allowed(user=user, budget=budget, action=action):
         raise PermissionDenied(f"您没有{TransitionAction(action).label}该部门预算的权限。")
+    budget_transition_requested.send(sender=Budget, budget=budget, user=user, action=action)
     return budget
 
 
@@ -94,9 +85,11 @@ def _record(budget: Budget, *, user, action, source, comment: str) -> BudgetTran
 
 @transaction.atomic
 def budget_submit(*, budget: Budget, user=None, comment: str = "") -> BudgetTransition:
-    """审核员 submits a draft to the finance bureau; refused while the checks find errors."""
+    """审核员 submits a draft to the finance bureau.
+
+    The ``disclosures`` app refuses it while the disclosure checks find errors.
+    """
     budget = _transition(budget=budget, user=user, action=TransitionAction.SUBMIT, comment=comment)
-    _check_errors(budget, "提交")
     return _record(
         budget, user=user, action=TransitionAction.SUBMIT, source=budget.status, comment=comment
     )
@@ -121,11 +114,10 @@ def budget_publish(*, budget: Budget, user=None, comment: str = "") -> BudgetTra
     """财政管理员 publishes a submitted budget as its next frozen version (第 N 版).
 
     A correction (version ≥ 2) needs a reason: ``comment``, else the reopening reason.
+    Freezing the version is the ``disclosures`` app's (``budget_published`` signal), which
+    also refuses the transition while its checks find errors.
     """
-    from disclosures.services.publishing import publication_create
-
     budget = _transition(budget=budget, user=user, action=TransitionAction.PUBLISH, comment=comment)
-    _check_errors(budget, "发布")
     source = budget.status
     reason = comment.strip()
     if budget.publications.exists() and not reason:
@@ -133,7 +125,7 @@ def budget_publish(*, budget: Budget, user=None, comment: str = "") -> BudgetTra
         reason = reopened.comment if reopened else ""
         if not reason:
             raise ValidationError("更正发布必须填写更正原因。")
-    publication_create(budget=budget, user=user, reason=reason)
+    budget_published.send(sender=Budget, budget=budget, user=user, reason=reason)
     return _record(
         budget, user=user, action=TransitionAction.PUBLISH, source=source, comment=reason
     )

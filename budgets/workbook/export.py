@@ -6,6 +6,7 @@ numbers with format ``0.00``, every text a string cell (never a formula), an
 instructions sheet first.
 """
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -13,10 +14,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from tablib import Dataset
 
-from budgets.models import Budget, PerformanceGoal, ProjectIndicator
+from budgets.models import Budget, FiscalYear, PerformanceGoal, ProjectIndicator
 from budgets.safe_cells import xlsx_text
 from budgets.workbook.layout import INSTRUCTIONS_TITLE, SHEET, SHEETS
 from budgets.workbook.resources import RESOURCES, PriorYearResource
+from budgets.workbook.template import CATALOGUE_TITLE, OPTIONS_TITLE, workbook_aids
 
 INSTRUCTIONS = [
     "本工作簿包含一个部门一个年度的全部预算数据，可导出、修改后再导入。",
@@ -27,6 +29,9 @@ INSTRUCTIONS = [
     "百分比（资金支出计划）填写 0—100 的数字，可带 %（如 24 或 24%）；单价最多六位小数（万元）；是否类填写“是”或“否”。",
     "河北格式所需的列（单位规格、经费保障形式、资金用途、资金支出计划、项目来源、计量单位等）均为选填。",
     "导入前系统会先预览：列出每个有问题的单元格（工作表、行、列、原因）；有任何错误时不写入任何数据。",
+    f"带下拉箭头的列请从列表中选择；科目代码可在“{CATALOGUE_TITLE}”工作表中查找（代码和完整路径），"
+    f"“{OPTIONS_TITLE}”工作表是下拉列表的来源，请勿修改。",
+    "代码列已设为文本格式；若代码被存成了数字（如 060001 变成 60001），导入时能唯一确定的会自动还原并给出提示。",
 ]
 
 
@@ -53,10 +58,15 @@ def _querysets(budget: Budget) -> dict:
     }
 
 
-def budget_workbook_datasets(*, budget: Budget | None) -> dict[str, Dataset]:
+def budget_workbook_datasets(
+    *, budget: Budget | None, only: tuple[str, ...] | None = None
+) -> dict[str, Dataset]:
     """Each sheet as a tablib Dataset from its resource's ``export()`` (a fixed number of
-    queries: one per sheet); ``budget=None`` gives the headers only (the blank template)."""
+    queries: one per sheet); ``budget=None`` gives the headers only (the blank template),
+    ``only`` the sheets that get the budget's rows (the others stay empty)."""
     querysets = _querysets(budget) if budget is not None else {}
+    if only is not None:
+        querysets = {key: value for key, value in querysets.items() if key in only}
     datasets = {}
     for key, resource_class in RESOURCES.items():
         resource = resource_class()
@@ -96,7 +106,7 @@ def _write_cell(sheet, row: int, col: int, column, value) -> None:
             cell.number_format = "@"
 
 
-def _workbook(datasets: dict[str, Dataset]) -> bytes:
+def _workbook(datasets: dict[str, Dataset], *, year: int, region_code: str = "") -> bytes:
     book = Workbook()
     notes = book.active
     notes.title = INSTRUCTIONS_TITLE
@@ -112,16 +122,31 @@ def _workbook(datasets: dict[str, Dataset]) -> bytes:
         for r, record in enumerate(dataset, start=2):
             for col, (column, value) in enumerate(zip(columns, record, strict=True), start=1):
                 _write_cell(sheet, r, col, column, value)
+    workbook_aids(book, year=year, region_code=region_code)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
+def _where(budget: Budget) -> dict:
+    return {"year": budget.year, "region_code": budget.department.region.code}
+
+
 def budget_workbook_export(*, budget: Budget) -> bytes:
     """The XLSX bytes of one budget, with an instructions sheet first."""
-    return _workbook(budget_workbook_datasets(budget=budget))
+    return _workbook(budget_workbook_datasets(budget=budget), **_where(budget))
 
 
-def blank_workbook() -> bytes:
-    """The import template: every sheet with its Chinese headers and no rows."""
-    return _workbook(budget_workbook_datasets(budget=None))
+def budget_workbook_template(*, budget: Budget) -> bytes:
+    """The import template for an existing budget: 基本信息 and 预算单位 filled in."""
+    datasets = budget_workbook_datasets(budget=budget, only=("info", "units"))
+    return _workbook(datasets, **_where(budget))
+
+
+def blank_workbook(*, year: int | None = None) -> bytes:
+    """The import template: every sheet with its Chinese headers and no rows; the
+    catalogue of ``year`` (default: the latest budget year, else this year)."""
+    if year is None:
+        latest = FiscalYear.objects.order_by("-year").first()
+        year = latest.year if latest else datetime.date.today().year
+    return _workbook(budget_workbook_datasets(budget=None), year=year)

@@ -10,6 +10,7 @@ write, in bulk, inside its one transaction (``writing.py``).
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -17,10 +18,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from budgets.fields import ZERO, quantize
 from budgets.models import Budget, BudgetStatus, Department, PriorYearFigures, Region
 from budgets.services.organisation import organisation_problems
 from budgets.workbook import writing
-from budgets.workbook.layout import INFO
+from budgets.workbook.layout import INFO, SHEET
+from budgets.workbook.numeric_codes import numeric_codes_restore
 from budgets.workbook.reading import Problem, SheetRows, workbook_sheets
 from budgets.workbook.resources import (
     RESOURCES,
@@ -43,6 +46,9 @@ class Preview:
 
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Not errors: what was read differently from the cell (a code Excel made a number).
+    warnings: list[Problem] = field(default_factory=list)
+    totals: dict[str, Decimal] = field(default_factory=dict)  # sheet title → 万元
     data: dict = field(default_factory=dict)
     existing: Budget | None = None
     records: dict[str, list] = field(default_factory=dict)
@@ -172,6 +178,7 @@ def budget_workbook_preview(*, data: bytes, create_missing: bool = False) -> Pre
     preview = Preview(problems=problems)
     if not sheets:
         return preview
+    preview.warnings = numeric_codes_restore(sheets)
     preview.counts = {rows.sheet.title: len(rows.numbers) for rows in sheets.values()}
     head = _head(sheets["info"], problems)
     if head is None:
@@ -193,7 +200,27 @@ def budget_workbook_preview(*, data: bytes, create_missing: bool = False) -> Pre
         preview.records[key] = _read(key, sheets[key], lookups, problems)
     preview.records["previous_year"] = _prior(sheets["previous_year"], problems)
     _check_goal(preview.records, problems)
+    preview.totals = _totals(preview.records)
     return preview
+
+
+# sheet key → the amount each of its records adds to the sheet's total (万元).
+TOTALLED = {
+    "basic_lines": "amount",
+    "projects": "declared_total",
+    "project_lines": "amount",
+    "procurement": "amount",
+    "transfer_payments": "amount",
+}
+
+
+def _totals(records: dict[str, list]) -> dict[str, Decimal]:
+    """The amount total of each sheet with amounts, of its readable rows (万元)."""
+    return {
+        SHEET[key].title: quantize(sum((getattr(r, name) or ZERO for r in records[key]), ZERO))
+        for key, name in TOTALLED.items()
+        if records.get(key)
+    }
 
 
 def _read(key: str, rows: SheetRows, lookups: BudgetLookups, problems: list[Problem]) -> list:

@@ -9,6 +9,7 @@ from disclosures.checks.data import check_data
 from disclosures.keyfigures import KeyFigures, key_figures
 from disclosures.tables import budget_data
 from disclosures.tables.base import ReportTable
+from disclosures.tables.data import BudgetData
 
 
 def check_tables(
@@ -24,11 +25,16 @@ def check_tables(
     return out.findings
 
 
-def check_budget(*, budget_id: int, format_key: str | None = None) -> list[Finding]:
-    """Build a budget's tables in its format and run every rule and data warning on them."""
+def check_budget(
+    *, budget_id: int, format_key: str | None = None, data: BudgetData | None = None
+) -> list[Finding]:
+    """Build a budget's tables in its format and run every rule and data warning on them.
+
+    ``data``: the budget's data when the caller has read it already (the budget page).
+    """
     from disclosures.formats import format_get
 
-    data = budget_data(budget_id=budget_id)
+    data = data or budget_data(budget_id=budget_id)
     fmt = format_get(format_key or data.format_key)
     data = fmt.classify(data)  # 基本/项目 as the format counts them
     figures = key_figures(data)

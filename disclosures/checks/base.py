@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from budgets.fields import ZERO, quantize
 from budgets.formatting import format_amount
+from disclosures.places import Link
 from disclosures.tables.base import ReportTable, Row, RowKind
 
 
@@ -23,6 +24,7 @@ class Finding:
     rule: str
     tables: tuple[int, ...]
     message: str
+    link: Link | None = None  # where the offending data is entered (a line, a project …)
 
     @property
     def level_label(self) -> str:
@@ -102,8 +104,12 @@ class Collector:
                 f"{part[0]} {money(part[1])} 大于{whole[0]} {money(whole[1])}，超出 {money(part[1] - whole[1])} 万元",
             )
 
-    def error(self, rule: str, tables: tuple[int, ...], message: str) -> None:
-        self.findings.append(Finding(Level.ERROR, rule, tables, message))
+    def error(
+        self, rule: str, tables: tuple[int, ...], message: str, link: Link | None = None
+    ) -> None:
+        self.findings.append(Finding(Level.ERROR, rule, tables, message, link))
 
-    def warning(self, rule: str, tables: tuple[int, ...], message: str) -> None:
-        self.findings.append(Finding(Level.WARNING, rule, tables, message))
+    def warning(
+        self, rule: str, tables: tuple[int, ...], message: str, link: Link | None = None
+    ) -> None:
+        self.findings.append(Finding(Level.WARNING, rule, tables, message, link))

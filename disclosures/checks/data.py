@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Q, Sum
+from django.db.models import Min, Q, Sum
 
 from budgets.fields import quantize
 from budgets.models import EconomicCorrespondence, ExpenditureLine, Project
@@ -10,6 +10,7 @@ from budgets.validation import cross_kind_message, project_total_error, spending
 from disclosures.checks.base import Collector, money
 from disclosures.keyfigures import KeyFigures
 from disclosures.narrative.comparisons import comparisons
+from disclosures.places import Link, Place
 from disclosures.tables.data import BudgetData
 
 
@@ -31,13 +32,15 @@ def _invalid_subjects(data: BudgetData, out: Collector) -> None:
             Q(functional_subject__valid_from__gt=year) | Q(functional_subject__valid_to__lt=year)
         )
         .values_list("functional_subject__code", "functional_subject__name")
-        .distinct()
+        .annotate(first_line=Min("pk"))
+        .order_by("functional_subject__code")
     )
-    for code, name in invalid:
+    for code, name, first_line in invalid:
         out.warning(
             "data-subject-year",
             (3,),
             f"功能分类科目 {code} {name} 在 {year} 年度的科目目录中无效，请改用当年有效的科目。",
+            Link(Place.LINE, str(first_line)),
         )
 
 
@@ -67,6 +70,7 @@ def _cross_kind_pairs(data: BudgetData, out: Collector) -> None:
     lines = (
         ExpenditureLine.objects.filter(budget_id=data.budget.pk)
         .values_list(
+            "pk",
             "unit_id",
             "functional_subject__code",
             "dept_economic__code",
@@ -76,7 +80,7 @@ def _cross_kind_pairs(data: BudgetData, out: Collector) -> None:
         )
         .order_by("unit__code", "pk")
     )
-    for unit_id, func, dept, gov, project, amount in lines:
+    for pk, unit_id, func, dept, gov, project, amount in lines:
         if (dept, gov) not in suspects or unit_id not in units:
             continue
         unit = units[unit_id]
@@ -89,6 +93,7 @@ def _cross_kind_pairs(data: BudgetData, out: Collector) -> None:
                 "data-pair-kind",
                 (6,),
                 f"支出明细（{unit.name}，{where}功能分类 {func}，{money(amount)} 万元）：{message}",
+                Link(Place.LINE, str(pk)),
             )
 
 
@@ -104,6 +109,7 @@ def _missing_reasons(data: BudgetData, figures: KeyFigures, out: Collector) -> N
             (8,) if "三公" in item.label else (1,),
             f"{item.label} {money(now)} 万元{higher}上年 {money(before)} 万元，"
             f"但未填写{verb}的主要原因。",
+            Link(Place.NARRATIVE, item.reason_keys[0] if item.reason_keys else ""),
         )
 
 
@@ -116,9 +122,13 @@ def _project_goals(data: BudgetData, out: Collector) -> None:
         if project.pk in basic_only:
             continue
         indicators = data.project_indicators.get(project.pk, [])
+        here = Link(Place.PROJECT, str(project.pk))
         if not indicators:
             out.warning(
-                "data-project-goals", (12,), f"项目“{project.name}”（{project.code}）没有绩效指标。"
+                "data-project-goals",
+                (12,),
+                f"项目“{project.name}”（{project.code}）没有绩效指标。",
+                here,
             )
         for indicator in indicators:
             if not indicator.value.strip():
@@ -126,11 +136,15 @@ def _project_goals(data: BudgetData, out: Collector) -> None:
                     "data-indicator-value",
                     (12,),
                     f"项目“{project.name}”的绩效指标“{indicator.level3}”没有指标值。",
+                    here,
                 )
     for overall in data.department_indicators:
         if not overall.value.strip():
             out.warning(
-                "data-indicator-value", (11,), f"整体绩效指标“{overall.level3}”没有指标值。"
+                "data-indicator-value",
+                (11,),
+                f"整体绩效指标“{overall.level3}”没有指标值。",
+                Link(Place.DEPARTMENT_INDICATORS),
             )
 
 
@@ -140,7 +154,12 @@ def _declared_totals(data: BudgetData, out: Collector) -> None:
     ).annotate(lines_sum=Sum("lines__amount"))
     for project in projects:
         if message := project_total_error(project.declared_total, quantize(project.lines_sum)):
-            out.error("data-project-total", (10,), f"项目“{project.name}”：{message}")
+            out.error(
+                "data-project-total",
+                (10,),
+                f"项目“{project.name}”：{message}",
+                Link(Place.PROJECT, str(project.pk)),
+            )
 
 
 def spending_plans(data: BudgetData, out: Collector) -> None:
@@ -152,5 +171,8 @@ def spending_plans(data: BudgetData, out: Collector) -> None:
             continue
         for problem in spending_plan_problems(plan):
             out.warning(
-                "data-spending-plan", (), f"项目“{project.name}”（{project.code}）：{problem}"
+                "data-spending-plan",
+                (),
+                f"项目“{project.name}”（{project.code}）：{problem}",
+                Link(Place.PROJECT, str(project.pk)),
             )

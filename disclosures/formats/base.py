@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from budgets.models import LineKind
 from disclosures.checks.base import Collector
 from disclosures.keyfigures import KeyFigures
+from disclosures.places import ProgressItem
 from disclosures.tables.base import HeaderLine, ReportTable, text
 from disclosures.tables.data import BudgetData
 
@@ -91,6 +92,13 @@ class DisclosureFormat:
             for cell in data.cells
         ]
         return replace(data, cells=cells)
+    # budget data → 填报进度: what this format prints, whether it is entered and where
+    # (shared items in ``disclosures/progress.py``); no queries.
+    progress: Callable[[BudgetData], list[ProgressItem]] = lambda data: []
+
+    def progress_items(self, data: BudgetData) -> list[ProgressItem]:
+        """What the budget still lacks for this format's document, each with its link."""
+        return self.progress(data)
 
     def build_tables(self, data: BudgetData) -> list[ReportTable]:
         """Every table of the format, numbered by position (no queries)."""

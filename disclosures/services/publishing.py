@@ -1,10 +1,18 @@
-"""Publishing: freezing a budget's disclosure as a numbered public version."""
+"""Publishing: freezing a budget's disclosure as a numbered public version.
 
+The budget's workflow (草稿 → 已提交 → 已发布) is ``budgets.services.workflow``; this app takes
+part in it through ``budgets.signals`` (connected in ``disclosures/apps.py``): a submission
+or publication is refused while the disclosure checks find errors, and publishing freezes
+the version here. ``budgets`` itself never imports this app to publish.
+"""
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from budgets.fields import ZERO
-from budgets.models import Budget, BudgetStatus
+from budgets.models import Budget, BudgetStatus, TransitionAction
+from disclosures.checks import Level, check_budget
 from disclosures.document import Disclosure, disclosure_build, disclosure_to_dict
 from disclosures.models import Publication, SearchEntry, SearchEntryKind
 from disclosures.pdf.tasks import pdf_enqueue
@@ -95,3 +103,48 @@ def publication_create(*, budget: Budget, user=None, reason: str = "") -> Public
     Budget.objects.filter(pk=budget.pk).update(status=BudgetStatus.PUBLISHED)
     transaction.on_commit(lambda: pdf_enqueue(publication=publication))
     return publication
+
+
+# The transitions the disclosure checks can refuse, with the verb of their refusal.
+CHECKED = {TransitionAction.SUBMIT: "提交", TransitionAction.PUBLISH: "发布"}
+
+
+def on_transition_requested(sender, *, budget: Budget, action, **kwargs) -> None:
+    """Refuse submitting or publishing while the checks find errors (lists them all)."""
+    verb = CHECKED.get(action)
+    if verb is None:
+        return
+    errors = [f.message for f in check_budget(budget_id=budget.pk) if f.level == Level.ERROR]
+    if errors:
+        raise ValidationError(
+            [f"公开表检查发现 {len(errors)} 个错误，不能{verb}："]
+            + [f"{i}. {message}" for i, message in enumerate(errors, 1)]
+        )
+
+
+def on_budget_published(sender, *, budget: Budget, user=None, reason: str = "", **kwargs) -> None:
+    publication_create(budget=budget, user=user, reason=reason)
+
+
+@transaction.atomic
+def demo_publication_create(*, budget: Budget) -> int:
+    """Publish a demo budget unless its current version already shows exactly this data.
+
+    Goes through the workflow as the system (更正 → 提交 → 发布 when it changed). Returns the
+    current version number; re-running with unchanged data creates no new version.
+    """
+    from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
+
+    budget.refresh_from_db()
+    latest = budget.publications.order_by("-version").first()
+    content = disclosure_to_dict(disclosure_build(budget_id=budget.pk))
+    if latest is not None and latest.content == content:
+        if budget.status != BudgetStatus.PUBLISHED:
+            Budget.objects.filter(pk=budget.pk).update(status=BudgetStatus.PUBLISHED)
+        return latest.version
+    if budget.status == BudgetStatus.PUBLISHED:
+        budget_reopen(budget=budget, comment="示例数据更新")
+    if budget.status == BudgetStatus.DRAFT:
+        budget_submit(budget=budget, comment="示例数据")
+    budget_publish(budget=budget, comment="示例数据更新" if latest else "")
+    return budget.publications.order_by("-version").values_list("version", flat=True)[0]

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from budgets.fields import ZERO, quantize
 from budgets.funding import FundingGroup
+from budgets.models import LineKind, ProjectKind
 from disclosures.tables.base import Column, amount, code, group, text
 from disclosures.tables.data import Cell, total
 
@@ -64,6 +65,11 @@ def expenditure_columns() -> list[Column]:
     ]
 
 
+# Project kinds printed in the 其他运转类 column (the rest are 特定目标类).
+OPERATING_KINDS = frozenset(
+    {ProjectKind.OTHER_OPERATING, ProjectKind.OPERATING, ProjectKind.PERSONNEL}
+)
+
 AMOUNT_KEYS = (
     "total",
     "basic",
@@ -81,15 +87,13 @@ def expenditure_sums(cells: list[Cell], project_kinds: dict[int, str]) -> dict[s
     sums = dict.fromkeys(AMOUNT_KEYS, ZERO)
     for cell in cells:
         sums["total"] += cell.amount
-        if cell.kind == "basic":
+        if cell.kind == LineKind.BASIC:
             sums["basic"] += cell.amount
             sums[basic_column(cell.dept_category)] += cell.amount
         else:
             sums["project"] += cell.amount
             kind = "" if cell.project_id is None else project_kinds.get(cell.project_id, "")
-            sums[
-                "other_operating" if kind in {"其他运转类", "运转类", "人员类"} else "specific"
-            ] += cell.amount
+            sums["other_operating" if kind in OPERATING_KINDS else "specific"] += cell.amount
     return {k: quantize(v) for k, v in sums.items()}
 
 

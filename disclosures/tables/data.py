@@ -20,6 +20,7 @@ from budgets.models import (
     ClassificationLevel,
     DepartmentIndicator,
     DepartmentTask,
+    EconomicScheme,
     EconomicSubject,
     ExpenditureLine,
     FunctionalSubject,
@@ -189,12 +190,16 @@ def budget_data(*, budget_id: int) -> BudgetData:
         department_indicators=list(
             DepartmentIndicator.objects.filter(budget_id=budget_id).order_by("position", "id")
         ),
-        dept_category_names={c.code: c.name for c in categories if c.scheme == "dept"},
-        gov_category_names={c.code: c.name for c in categories if c.scheme == "gov"},
+        dept_category_names={
+            c.code: c.name for c in categories if c.scheme == EconomicScheme.DEPARTMENT
+        },
+        gov_category_names={
+            c.code: c.name for c in categories if c.scheme == EconomicScheme.GOVERNMENT
+        },
         dept_section_names={
             s.code: s.name
             for s in economic
-            if s.scheme == "dept" and s.level == ClassificationLevel.SECTION
+            if s.scheme == EconomicScheme.DEPARTMENT and s.level == ClassificationLevel.SECTION
         },
         prior_year=getattr(budget, "prior_year", None),
         narrative=dict(

@@ -2,6 +2,7 @@
 
 from budgets.funding import FundingGroup as G
 from budgets.funding import FundingSource as S
+from budgets.models import LineKind
 from disclosures.tables.base import ReportTable, Row, RowKind, text
 from disclosures.tables.data import BudgetData, total
 
@@ -23,8 +24,8 @@ def budget_overview(data: BudgetData) -> dict:
         "government": grand - special - unit,
         "special": special,
         "unit": unit,
-        "basic": total(cells, lambda c: c.kind == "basic"),
-        "project": total(cells, lambda c: c.kind == "project"),
+        "basic": total(cells, lambda c: c.kind == LineKind.BASIC),
+        "project": total(cells, lambda c: c.kind == LineKind.PROJECT),
     }
 
 

@@ -158,7 +158,7 @@ def test_own_region_password_reset_works(fin_b_client, people):
 
 def _add(client, **extra):
     data = {"username": "newbie", "password1": "Anfang-2468x", "password2": "Anfang-2468x"}
-    data["usable_password"] = "true"
+    data["role"] = CLERK_GROUP
     return client.post(reverse("admin:auth_user_add"), {**data, **extra})
 
 
@@ -179,7 +179,7 @@ def test_new_user_gets_a_department_of_own_region(fin_b_client, people):
 
 
 def test_new_region_user_gets_own_region(fin_b_client, people):
-    _add(fin_b_client, staff_region_wide="on")
+    _add(fin_b_client, role=FINANCE_GROUP, staff_region=people["region_b"].pk)
     assert User.objects.get(username="newbie").staff_profile.region == people["region_b"]
 
 
@@ -198,8 +198,53 @@ def test_new_user_in_other_region_department_is_refused(fin_b_client, people):
 
 def test_superuser_may_create_an_unassigned_user(client, people):
     client.force_login(people["root"])
-    _add(client)
+    _add(client, role="")
     assert not StaffProfile.objects.filter(user__username="newbie").exists()
+    assert not User.objects.get(username="newbie").is_staff
+
+
+def test_one_form_makes_a_staff_member_with_name_role_and_department(fin_b_client, people):
+    response = _add(
+        fin_b_client, full_name="张三", role=REVIEWER_GROUP, staff_department=people["dept_b"].pk
+    )
+    assert response.status_code == 302
+    user = User.objects.get(username="newbie")
+    assert (user.first_name, user.is_staff, user.is_superuser) == ("张三", True, False)
+    assert list(user.groups.values_list("name", flat=True)) == [REVIEWER_GROUP]
+    assert user.staff_profile.department == people["dept_b"]
+    assert user.check_password("Anfang-2468x")
+
+
+def test_other_regions_cannot_be_chosen_and_roles_need_their_place(fin_b_client, people):
+    response = _add(fin_b_client, role=FINANCE_GROUP, staff_region=people["region_a"].pk)
+    assert response.status_code == 200  # not a choice of 411200's administrator
+    response = _add(fin_b_client, role=FINANCE_GROUP, staff_department=people["dept_b"].pk)
+    assert "财政管理员属于财政部门：请选择所属行政区划" in response.content.decode()
+    response = _add(fin_b_client, role=CLERK_GROUP, staff_region=people["region_b"].pk)
+    assert "填报员属于部门：请选择所属部门。" in response.content.decode()
+    assert not User.objects.filter(username="newbie").exists()
+
+
+def test_user_list_shows_role_and_department(fin_b_client, people):
+    from bs4 import BeautifulSoup
+
+    html = fin_b_client.get(reverse("admin:auth_user_changelist")).content.decode()
+    rows = {
+        tr.select_one("th").get_text(strip=True): [td.get_text(strip=True) for td in tr("td")]
+        for tr in BeautifulSoup(html, "html.parser").select("#result_list tbody tr")
+    }
+    assert "填报员" in rows["clerk_b"] and "三门峡教育局" in " ".join(rows["clerk_b"])
+    assert "财政管理员" in rows["fin_b"]
+
+
+def test_a_user_without_staff_status_is_told_so_at_login(client, people):
+    UserFactory(username="plain", is_staff=False)
+    url = reverse("admin:login")
+    response = client.post(url, {"username": "plain", "password": "pass-12345"})
+    page = response.content.decode()
+    assert "没有后台工作人员权限" in page
+    response = client.post(url, {"username": "plain", "password": "wrong-password"})
+    assert "没有后台工作人员权限" not in response.content.decode()  # a wrong password says nothing
 
 
 # --- staff profiles: no hijacking of users outside the region --------------------------------

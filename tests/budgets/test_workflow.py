@@ -91,10 +91,10 @@ def test_wrong_state_and_missing_reason_are_refused(draft, people):
 
 
 def test_validation_errors_block_submit_and_publish_and_are_listed(draft, people, monkeypatch):
-    import disclosures.checks
+    import disclosures.services.publishing
 
     fake = [Finding(Level.ERROR, "x", (1, 3), "表一与表三不一致，相差 0.10 万元")]
-    monkeypatch.setattr(disclosures.checks, "check_budget", lambda budget_id: fake)
+    monkeypatch.setattr(disclosures.services.publishing, "check_budget", lambda budget_id: fake)
     with pytest.raises(ValidationError) as refused:
         budget_submit(budget=draft, user=people["reviewer"])
     assert "1. 表一与表三不一致，相差 0.10 万元" in refused.value.messages
@@ -109,7 +109,7 @@ def test_admin_buttons_and_return_reason_shown_to_clerk(client, draft, people):
     assert "提交意见/原因" in client.get(page).content.decode()
     url = reverse("admin:budgets_budget_transition", args=[draft.pk, "submit"])
     assert client.get(url).status_code == 405
-    client.post(url, {"comment": "已核"})
+    client.post(url, {"comment": "已核", "confirmed": "1"})  # over its open warnings
     draft.refresh_from_db()
     assert draft.status == BudgetStatus.SUBMITTED
     client.force_login(people["finance"])
@@ -125,3 +125,64 @@ def test_clerk_cannot_edit_a_submitted_budget(client, draft, people):
     client.force_login(people["clerk"])
     html = client.get(reverse("admin:budgets_budget_change", args=[draft.pk])).content.decode()
     assert 'name="_save"' not in html
+
+
+def _confirmation(response) -> tuple[list[str], dict[str, str]]:
+    from bs4 import BeautifulSoup
+
+    from tests.html import form_values
+
+    html = response.content.decode()
+    warnings = [
+        li.get_text(strip=True)
+        for li in BeautifulSoup(html, "html.parser").select("ol.open-warnings li")
+    ]
+    return warnings, form_values(html, action=response.context["action_url"])
+
+
+def test_submitting_over_open_warnings_lists_them_and_asks_to_confirm(client, draft, people):
+    """Demo 000 has open 提示 (a 事业 economic pair on its 行政 unit): each is listed."""
+    from disclosures.checks import check_budget
+
+    expected = [f.message for f in check_budget(budget_id=draft.pk) if f.level == Level.WARNING]
+    assert expected
+    client.force_login(people["reviewer"])
+    url = reverse("admin:budgets_budget_transition", args=[draft.pk, "submit"])
+    response = client.post(url, {"comment": "已核"})
+    assert response.status_code == 200
+    warnings, values = _confirmation(response)
+    assert warnings == expected
+    assert values["comment"] == "已核" and values["confirmed"] == "1"
+    draft.refresh_from_db()
+    assert draft.status == BudgetStatus.DRAFT  # nothing happened yet
+    client.post(url, values)
+    draft.refresh_from_db()
+    assert draft.status == BudgetStatus.SUBMITTED
+    assert draft.transitions.get().comment == "已核"
+
+
+def test_publishing_over_open_warnings_lists_them_to_the_finance_bureau(client, draft, people):
+    budget_submit(budget=draft, user=people["reviewer"])
+    client.force_login(people["finance"])
+    url = reverse("admin:budgets_budget_transition", args=[draft.pk, "publish"])
+    warnings, values = _confirmation(client.post(url, {}))
+    assert any("对应关系适用于事业单位" in w for w in warnings)
+    assert not draft.publications.exists()
+    client.post(url, values)
+    assert draft.publications.get().version == 1
+
+
+def test_no_confirmation_without_warnings_nor_for_a_user_without_the_right(client, db):
+    from tests.factories import LineFactory
+
+    line = LineFactory()  # 行政运行 / 30101 → 50101 on a 行政 unit: nothing to warn about
+    department = line.budget.department
+    clerk = staff_of(CLERK_GROUP, department=department, username="c2")
+    client.force_login(clerk)  # may not submit: refused, not asked to confirm
+    url = reverse("admin:budgets_budget_transition", args=[line.budget.pk, "submit"])
+    assert client.post(url, {}).status_code == 403
+    client.force_login(staff_of(REVIEWER_GROUP, department=department, username="r2"))
+    response = client.post(url, {})
+    assert response.status_code == 302  # no warning: submitted at once
+    line.budget.refresh_from_db()
+    assert line.budget.status == BudgetStatus.SUBMITTED

@@ -59,6 +59,8 @@ class Command(BaseCommand):
             preview = budget_workbook_preview(data=data, create_missing=self.create_missing)
             counts = "，".join(f"{k} {v} 行" for k, v in preview.counts.items() if v)
             self.stdout.write(f"{prefix}：{preview.title}（{counts}）")
+            for warning in preview.warnings:
+                self.stdout.write(f"  [提示] {warning}")
             for problem in preview.problems:
                 self.stderr.write(f"  {problem}")
             return preview.ok

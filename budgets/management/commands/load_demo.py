@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand
 
 from budgets.formatting import format_amount
 from budgets.selectors import budget_totals
-from budgets.services.demo import demo_budget_load, demo_budget_publish, demo_files
+from budgets.services.demo import demo_budget_load, demo_files
+from disclosures.services.publishing import demo_publication_create
 
 
 class Command(BaseCommand):
@@ -24,5 +25,5 @@ class Command(BaseCommand):
                 f"（基本支出 {format_amount(totals.basic, blank_zero=False)}，项目支出 {format_amount(totals.project, blank_zero=False)}）"
             )
             if not options["draft"]:
-                version = demo_budget_publish(budget=budget)
+                version = demo_publication_create(budget=budget)
                 self.stdout.write(f"已发布（当前第{version}版）")

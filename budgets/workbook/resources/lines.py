@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from budgets.models import (
     BudgetUnit,
     EconomicSubject,
@@ -248,7 +250,13 @@ class ProjectLineResource(ProjectReferenceMixin, LineResource):
         force_init_instance = True
 
     def complete(self, instance) -> None:
-        instance.unit = instance.project.unit
+        project = instance.project
+        if getattr(project, "unit", None) is None:
+            # The project's own row lacks its unit (the 项目 sheet names that cell).
+            raise ValidationError(
+                {"project": f"项目“{project.code}”没有预算单位：请先在“项目”工作表填写单位代码"}
+            )
+        instance.unit = project.unit
         super().complete(instance)
 
 

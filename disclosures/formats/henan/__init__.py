@@ -2,13 +2,14 @@
 
 Files of this format: this module (its tables and style), ``explanation.py`` and
 ``other.py`` (the nine sections of its 情况说明), ``across.py``, ``within.py`` and
-``checks.py`` (its rules between and inside tables), ``legacy.py`` (key figures of
+``checks.py`` (its rules between and inside tables), ``progress.py`` (its 填报进度), ``legacy.py`` (key figures of
 snapshots published before formats existed).
 """
 
 from disclosures.formats.base import DisclosureFormat, DocumentKind, Style, TableSpec
 from disclosures.formats.henan.checks import henan_checks
 from disclosures.formats.henan.explanation import explanation_sections
+from disclosures.formats.henan.progress import henan_progress
 from disclosures.tables.t01_summary import build_summary
 from disclosures.tables.t02_income import build_income
 from disclosures.tables.t03_expenditure import build_expenditure
@@ -48,4 +49,5 @@ HENAN = DisclosureFormat(
     explanation=explanation_sections,
     checks=henan_checks,
     province_prefixes=("41",),
+    progress=henan_progress,
 )

@@ -3,7 +3,7 @@
 import functools
 
 from disclosures.checks.base import Collector, amount_of, first_row, rows_of, sum_rows, text_of
-from disclosures.tables.base import ReportTable, RowKind
+from disclosures.tables.base import ColumnKind, ReportTable, RowKind
 
 TABLE_NAMES = {
     1: "表一",
@@ -70,7 +70,7 @@ def check_income(t2: ReportTable, out: Collector) -> None:
     total_row = first_row(t2, RowKind.TOTAL)
     units = rows_of(t2, RowKind.UNIT)
     for leaf in t2.leaves():
-        if leaf.kind == "amount" and units:
+        if leaf.kind == ColumnKind.AMOUNT and units:
             label = "/".join(t2.header_path(leaf.key))
             out.equal(
                 "T2-units",
@@ -117,7 +117,7 @@ def check_expenditure(table: ReportTable, out: Collector) -> None:
     total_row = first_row(table, RowKind.TOTAL)
     items = rows_of(table, RowKind.ITEM)
     for leaf in table.leaves():
-        if leaf.kind == "amount":
+        if leaf.kind == ColumnKind.AMOUNT:
             label = "/".join(table.header_path(leaf.key))
             out.equal(
                 "T3-sum",

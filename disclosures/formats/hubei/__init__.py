@@ -9,6 +9,8 @@ the document has tables （一）–（八）.
 from disclosures.formats.base import DisclosureFormat, DocumentKind, Style, TableSpec
 from disclosures.formats.hubei import tables as t
 from disclosures.formats.hubei.checks import hubei_checks
+from disclosures.places import ProgressItem
+from disclosures.progress import department_items, lines_item, project_items
 from disclosures.tables.base import HeaderLine
 
 LABELS = "一二三四五六七八九十"
@@ -29,6 +31,12 @@ TABLES = (
 def no_explanation(data, figures) -> list:
     """002 publishes no 情况说明 (spec §2.1)."""
     return []
+
+
+def hubei_progress(data) -> list[ProgressItem]:
+    """002 prints no texts and no comparison with last year: the lines, and the goals and
+    indicators its forms （九） and （十） print."""
+    return [lines_item(data), *department_items(data), *project_items(data)]
 
 
 HUBEI = DisclosureFormat(
@@ -55,4 +63,5 @@ HUBEI = DisclosureFormat(
     explanation=no_explanation,
     checks=hubei_checks,
     province_prefixes=("42",),
+    progress=hubei_progress,
 )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from budgets.funding import FundingGroup
-from budgets.models import LineKind
+from budgets.models import CostType, LineKind
 from disclosures.tables.base import Column, ReportTable, Row, RowKind, amount, code, group, text
 from disclosures.tables.data import BudgetData, Cell, total
 
@@ -19,8 +19,8 @@ from disclosures.tables.data import BudgetData, Cell, total
 def sums(cells: list[Cell]) -> dict:
     return {
         "total": total(cells),
-        "personnel": total(cells, lambda c: c.cost_type == "personnel"),
-        "public": total(cells, lambda c: c.cost_type == "public"),
+        "personnel": total(cells, lambda c: c.cost_type == CostType.PERSONNEL),
+        "public": total(cells, lambda c: c.cost_type == CostType.PUBLIC),
     }
 
 
