@@ -18,7 +18,7 @@ from budgets.models.catalogues import (
     EconomicScheme,
     correspondence_scope,
 )
-from budgets.models.lines import LineKind
+from budgets.models.lines import OTHER_LINE_KINDS, LineKind
 
 # The scheme as the workbook's columns name it, in the shared unknown-code message.
 SHORT_LABELS = {
@@ -154,6 +154,8 @@ def _project_link_errors(line) -> dict[str, str]:
         return {"project": "基本支出不能属于项目。"}
     if line.kind == LineKind.PROJECT and not line.project_id:
         return {"project": "项目支出必须选择所属项目。"}
+    if line.kind in OTHER_LINE_KINDS and line.project_id:
+        return {"project": f"{line.get_kind_display()}不能属于项目。"}
     if line.project_id and line.unit_id and line.project.unit_id != line.unit_id:
         return {
             "unit": (

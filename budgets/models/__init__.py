@@ -17,6 +17,7 @@ from budgets.models.catalogues import (
     correspondence_scope,
 )
 from budgets.models.lines import (
+    OTHER_LINE_KINDS,
     CostType,
     ExpenditureLine,
     LineKind,
@@ -42,11 +43,20 @@ from budgets.models.other import (
     TransferPayment,
 )
 from budgets.models.performance import (
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
+    GoalHorizon,
     PerformanceGoal,
     ProjectIndicator,
     ProjectIndicatorLevel1,
+)
+from budgets.models.planning import (
+    PlanRow,
+    PriorYearTotals,
+    ProjectPlan,
+    ProjectText,
+    ProjectTextKey,
 )
 from budgets.models.workflow import BudgetTransition, TransitionAction
 
@@ -63,6 +73,7 @@ __all__ = [
     "Department",
     "DisclosureFormat",
     "PROVINCE_FORMATS",
+    "DepartmentGoal",
     "DepartmentIndicator",
     "DepartmentTask",
     "EconomicCorrespondence",
@@ -71,17 +82,24 @@ __all__ = [
     "ExpenditureLine",
     "FiscalYear",
     "FunctionalSubject",
+    "GoalHorizon",
     "LineKind",
     "NarrativeKey",
     "NarrativeSection",
+    "OTHER_LINE_KINDS",
     "PerformanceGoal",
+    "PlanRow",
     "PriorYearFigures",
+    "PriorYearTotals",
     "ProcurementCategory",
     "ProcurementItem",
     "Project",
     "ProjectIndicator",
     "ProjectIndicatorLevel1",
     "ProjectKind",
+    "ProjectPlan",
+    "ProjectText",
+    "ProjectTextKey",
     "Region",
     "StaffProfile",
     "TransferPayment",

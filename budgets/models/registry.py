@@ -25,11 +25,13 @@ from budgets.models.lines import ExpenditureLine, Project
 from budgets.models.organisation import BudgetUnit, Department, StaffProfile
 from budgets.models.other import AssetHolding, ProcurementItem, TransferPayment
 from budgets.models.performance import (
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
     PerformanceGoal,
     ProjectIndicator,
 )
+from budgets.models.planning import PriorYearTotals, ProjectPlan, ProjectText
 from budgets.models.workflow import BudgetTransition
 
 
@@ -73,10 +75,14 @@ OWNED: tuple[Owned, ...] = (
     Owned(
         ProjectIndicator, "project__budget", "project__budget__department", ("project_indicators",)
     ),
+    Owned(ProjectText, "project__budget", "project__budget__department", ()),
+    Owned(ProjectPlan, "project__budget", "project__budget__department", ()),
     Owned(NarrativeSection, "budget", "budget__department", ("narrative",)),
     Owned(PriorYearFigures, "budget", "budget__department", ("previous_year",)),
+    Owned(PriorYearTotals, "budget", "budget__department", ()),
     Owned(PerformanceGoal, "budget", "budget__department", ("objective",)),
     Owned(DepartmentTask, "budget", "budget__department", ("tasks",)),
+    Owned(DepartmentGoal, "budget", "budget__department", ()),
     Owned(DepartmentIndicator, "budget", "budget__department", ("indicators",)),
     Owned(ProcurementItem, "budget", "budget__department", ("procurement",)),
     Owned(AssetHolding, "budget", "budget__department", ("assets",)),
