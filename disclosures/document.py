@@ -69,6 +69,16 @@ class Disclosure:
 
         return self.format.document == DocumentKind.FULL
 
+    @property
+    def toc(self) -> list[tuple[int, str]]:
+        """(table number, title) of each table, a form's small tables listed once by its
+        heading (the 目录 of the page and the PDF)."""
+        return [
+            (table.number, table.group if table.group else table.title)
+            for table in self.tables
+            if not table.group or table.group_first
+        ]
+
     def table(self, number: int) -> ReportTable:
         """The table at position ``number`` of the format (1-based)."""
         return next(table for table in self.tables if table.number == number)

@@ -120,6 +120,11 @@ class ReportTable:
     thousands: bool = True  # ``2,297.34`` or ``2297.34``
     header_line: str = HeaderLine.DEPARTMENT
     column_numbers: bool = False  # a row ``** | ** | 1 | 2 …`` under the header
+    # A form is printed as a group of small tables (Hubei （九）（十）): ``group`` is the
+    # heading the group is listed under (项目绩效目标公开表（九）), on every table of it;
+    # ``group_first`` marks the table the heading is printed above.
+    group: str = ""
+    group_first: bool = False
 
     @property
     def subtitle(self) -> str:

@@ -85,6 +85,8 @@ def table_to_dict(table: ReportTable) -> dict:
     }
     if style := _style_to_dict(table):
         data["style"] = style
+    if table.group:  # only form tables: older snapshots have no key
+        data["group"] = {"title": table.group, "first": table.group_first}
     return data
 
 
@@ -106,4 +108,6 @@ def table_from_dict(data: dict) -> ReportTable:
         thousands=bool(style["thousands"]),
         header_line=HeaderLine(style["header_line"]),
         column_numbers=bool(style["column_numbers"]),
+        group=data.get("group", {}).get("title", ""),
+        group_first=bool(data.get("group", {}).get("first", False)),
     )

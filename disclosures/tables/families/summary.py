@@ -51,9 +51,11 @@ class SummaryOptions:
         ("上年结转结余", "年终结转结余"),
         ("收入总计", "支出总计"),
     )
-    # The year-end carry-forward: Henan prints it (zero); Hubei leaves it empty (None),
-    # since no line records it.
+    # The year-end carry-forward: Henan prints it (zero); None leaves it empty.
     year_end_carry: Decimal | None = ZERO
+    # Lines that are the year-end carry-forward (Hubei 结转下年): summed on that row, left out
+    # of the 类 rows and of 本年支出合计; a zero sum prints empty, as 002 does.
+    carried_out: Predicate | None = None
     separator_row: bool = False  # an empty row before the closing rows (Hubei)
 
 
@@ -113,13 +115,18 @@ def summary_table(data: BudgetData, options: SummaryOptions) -> ReportTable:
     carried = total(cells, options.carried)
     current = total(cells, lambda c: not options.carried(c))
     spent = total(cells)
-    rows = _side_by_side(income, _expenditure(data, options, cells))
+    year_end, spent_now, this_year = options.year_end_carry, spent, cells
+    if (carried_out := options.carried_out) is not None:
+        year_end = total(cells, carried_out) or None
+        this_year = [c for c in cells if not carried_out(c)]
+        spent_now = total(this_year)
+    rows = _side_by_side(income, _expenditure(data, options, this_year))
     if options.separator_row:
         rows.append(_closing("", None, "", None, RowKind.ITEM))
     (current_in, current_out), (carry_in, carry_out), (total_in, total_out) = options.closing
     rows += [
-        _closing(current_in, current, current_out, spent),
-        _closing(carry_in, carried, carry_out, options.year_end_carry, RowKind.ITEM),
+        _closing(current_in, current, current_out, spent_now),
+        _closing(carry_in, carried, carry_out, year_end, RowKind.ITEM),
         _closing(total_in, current + carried, total_out, spent),
     ]
     income_side, expenditure_side = options.side_labels
