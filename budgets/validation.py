@@ -67,9 +67,13 @@ def _province(line) -> str:
         for field in ("dept_economic", "gov_economic")
         if getattr(line, f"{field}_id")
     )
-    if not uses_local or not line.budget_id:
+    if not uses_local:
         return ""
-    return line.budget.department.region.code[:2]
+    from budgets.models.registry import follow
+
+    # Also through an unsaved budget (a workbook read before its budget exists).
+    region = follow(line, "budget__department__region")
+    return region.code[:2] if region is not None and region.code else ""
 
 
 def pair_scopes(dept_code: str, gov_code: str, year: int) -> set[str]:

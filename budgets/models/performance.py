@@ -144,6 +144,11 @@ class DepartmentGoal(LockedModel):
         ]
 
     def __str__(self):
+        return self.code
+
+    @property
+    def code(self) -> str:
+        """How a row refers to the goal (workbook 所属分目标): 长期目标1, 年度目标2 …"""
         return f"{self.get_horizon_display()}目标{self.number}"
 
 
