@@ -12,7 +12,16 @@ from budgets.formatting import format_percent
 from budgets.funding import APPROPRIATION_GROUPS
 from budgets.models import GoalHorizon, LineKind, NarrativeKey, ProjectTextKey
 from disclosures.narrative.shares import shares
-from disclosures.tables.base import HeaderLine, ReportTable, Row, RowKind, amount, group, text
+from disclosures.tables.base import (
+    HeaderLine,
+    ReportTable,
+    Row,
+    RowKind,
+    Value,
+    amount,
+    group,
+    text,
+)
 from disclosures.tables.data import BudgetData, total
 
 
@@ -30,7 +39,8 @@ def _table(data: BudgetData, slug: str, title: str, columns, rows, *, unit_line=
 
 def _sum(*values: Decimal | None) -> Decimal | None:
     """The sum, or None (not known) when any part is not known."""
-    return None if any(v is None for v in values) else quantize(sum(values, Decimal(0)))
+    known = [v for v in values if v is not None]
+    return quantize(sum(known, Decimal(0))) if len(known) == len(values) else None
 
 
 def _header(data: BudgetData) -> ReportTable:
@@ -64,7 +74,7 @@ def _funds(data: BudgetData) -> ReportTable:
         return [getattr(p, field) if p is not None else None for p in prior]
 
     def row(part: str, label: str, now: Decimal, share: Decimal, earlier) -> Row:
-        cells_ = {"part": part, "item": label, "current": now}
+        cells_: dict[str, Value] = {"part": part, "item": label, "current": now}
         cells_ |= {"share": format_percent(share, decimals=0), "y2": earlier[0], "y1": earlier[1]}
         return Row(RowKind.TOTAL if label == "合计" else RowKind.ITEM, cells_)
 
@@ -137,7 +147,7 @@ def _overall(data: BudgetData) -> ReportTable:
     goal = data.goal
     end = goal.long_term_end_year if goal and goal.long_term_end_year else None
     long_label = f"长期目标（截止{end}年）" if end else "长期目标（截止  年）"
-    row = {
+    row: dict[str, Value] = {
         "long": goal.long_term_objective if goal else "",
         "annual": goal.objective if goal else "",
     }

@@ -308,6 +308,10 @@ def _goal_tables(data: BudgetData, project, number: int) -> list[ReportTable]:
     ]
 
 
+def _yes_no(flag: bool | None) -> str:
+    return "" if flag is None else ("是" if flag else "否")
+
+
 def _procurement(data: BudgetData, project, number: int) -> ReportTable:
     """项目采购: the 政府采购 items linked to the project, where the model links them."""
     items = [i for i in data.procurement if getattr(i, "project_id", None) == project.pk]
@@ -316,7 +320,7 @@ def _procurement(data: BudgetData, project, number: int) -> ReportTable:
             RowKind.ITEM,
             {
                 "item": i.item,
-                "new_asset": {True: "是", False: "否"}.get(getattr(i, "is_new_asset", None), ""),
+                "new_asset": _yes_no(getattr(i, "is_new_asset", None)),
                 "quantity": str(i.quantity.normalize()) if i.quantity is not None else "",
                 "amount": i.amount,
             },
