@@ -20,7 +20,7 @@ from budgets.models.catalogues import (
     EconomicScheme,
     correspondence_scope,
 )
-from budgets.models.lines import LineKind
+from budgets.models.lines import OTHER_LINE_KINDS, LineKind
 
 # The scheme as the workbook's columns name it, in the shared unknown-code message.
 SHORT_LABELS = {
@@ -85,9 +85,13 @@ def _province(line) -> str:
         for field in ("dept_economic", "gov_economic")
         if getattr(line, f"{field}_id")
     )
-    if not uses_local or not line.budget_id:
+    if not uses_local:
         return ""
-    return line.budget.department.region.code[:2]
+    from budgets.models.registry import follow
+
+    # Also through an unsaved budget (a workbook read before its budget exists).
+    region = follow(line, "budget__department__region")
+    return region.code[:2] if region is not None and region.code else ""
 
 
 def pair_scopes(dept_code: str, gov_code: str, year: int) -> set[str]:
@@ -177,6 +181,8 @@ def _project_link_errors(line) -> dict[str, str]:
         return {"project": "基本支出不能属于项目。"}
     if line.kind == LineKind.PROJECT and not line.project_id:
         return {"project": "项目支出必须选择所属项目。"}
+    if line.kind in OTHER_LINE_KINDS and line.project_id:
+        return {"project": f"{line.get_kind_display()}不能属于项目。"}
     if line.project_id and line.unit_id and line.project.unit_id != line.unit_id:
         return {
             "unit": (

@@ -82,6 +82,15 @@ class Disclosure:
         title = self.format.explanation_title or "{department}{year}年部门预算情况说明"
         return title.format(department=self.department_name, year=self.year)
 
+    def toc(self) -> list[tuple[int, str]]:
+        """(table number, title) of each table, a form's small tables listed once by its
+        heading (the 目录 of the page and the PDF)."""
+        return [
+            (table.number, table.group if table.group else table.title)
+            for table in self.tables
+            if not table.group or table.group_first
+        ]
+
     def table(self, number: int) -> ReportTable:
         """The table at position ``number`` of the format (1-based)."""
         return next(table for table in self.tables if table.number == number)

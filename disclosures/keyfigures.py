@@ -178,7 +178,7 @@ def _general_public(cells: list[Cell]) -> tuple[dict, dict]:
         {
             "total": total(cells),
             "basic": total(basic),
-            "project": total(cells, lambda c: c.kind != LineKind.BASIC),
+            "project": total(cells, lambda c: c.kind == LineKind.PROJECT),
         },
         {
             "total": total(basic),
@@ -200,7 +200,7 @@ def _projects(data: BudgetData) -> tuple[list[Named], list[Named], list[Decimal]
         for project in own:
             projects.append(Named(project.code, project.name))
             indicators = data.project_indicators.get(project.pk, [])
-            if any(i.level1 in GOAL_GROUPS and i.level3 for i in indicators):
+            if any(i.level1 in GOAL_GROUPS and (i.level3 or i.goal_name) for i in indicators):
                 with_goals.append(quantize(sum(per_project.get(project.pk, {}).values(), ZERO)))
     return units, projects, with_goals
 
@@ -219,7 +219,7 @@ def key_figures(data: BudgetData) -> KeyFigures:
         carried_over=carried,
         sources=[Source(key, label, total(cells, test)) for key, label, test in SOURCES],
         basic=total(cells, lambda c: c.kind == LineKind.BASIC),
-        project=total(cells, lambda c: c.kind != LineKind.BASIC),
+        project=total(cells, lambda c: c.kind == LineKind.PROJECT),
         categories=_categories(data),
         appropriation=appropriation_sums(cells),
         general_public=general_public,

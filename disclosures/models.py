@@ -117,18 +117,23 @@ class Publication(models.Model):
             "three_public": self.three_public_total,
         }
 
-    def has_table(self, number: int) -> bool:
-        """Whether the publication's format has a table at position ``number``."""
-        from disclosures.formats import format_get
+    def _table_entry(self, number: int) -> dict | None:
+        """The snapshot's table at position ``number`` (a form is several small tables, so
+        positions come from the snapshot, not from the format's list of specs)."""
+        tables = (self.content or {}).get("tables", [])
+        return tables[number - 1] if 0 < number <= len(tables) else None
 
-        return format_get(self.disclosure_format).spec(number) is not None
+    def has_table(self, number: int) -> bool:
+        """Whether the publication has a table at position ``number``."""
+        return self._table_entry(number) is not None
 
     def table_label(self, number: int) -> str:
         """The label of table ``number`` in the publication's format (``预算03表``)."""
-        from disclosures.formats import format_get
-
-        spec = format_get(self.disclosure_format).spec(number)
-        return spec.label if spec else ""
+        entry = self._table_entry(number)
+        if entry is None:
+            return ""
+        # Snapshots from before formats existed are Henan: 预算01表 … 预算12表.
+        return entry.get("label") or f"预算{number:02d}表"
 
     def disclosure(self):
         """The frozen :class:`~disclosures.document.Disclosure` of this version."""

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
+from budgets.admin.lines import BasicLineInline, OtherLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.progress import budget_findings_context
 from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsInlineMixin
@@ -20,11 +20,13 @@ from budgets.formatting import format_amount
 from budgets.models import (
     AssetHolding,
     Budget,
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
     NarrativeSection,
     PerformanceGoal,
     PriorYearFigures,
+    PriorYearTotals,
     ProcurementItem,
     Project,
     TransferPayment,
@@ -38,6 +40,14 @@ class PriorYearInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
     max_num = 1
     can_delete = False
     verbose_name_plural = "上年对比数（万元）"
+
+
+class PriorYearTotalsInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
+    model = PriorYearTotals
+    extra = 0
+    max_num = 2
+    fields = ("year", "appropriation", "other_funds", "basic", "project")
+    verbose_name_plural = "近两年收支金额（预算年度之前两个年度，万元；未知留空）"
 
 
 class NarrativeInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
@@ -79,10 +89,42 @@ class DepartmentTaskInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline
     fields = ("position", "name", "content", "indicators")
 
 
+class DepartmentGoalInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
+    model = DepartmentGoal
+    extra = 0
+    fields = ("horizon", "number", "text")
+    verbose_name_plural = (
+        "整体绩效分目标（长期目标1、2…，年度目标1、2…；指标在下表中选择所属分目标）"
+    )
+
+
 class DepartmentIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = DepartmentIndicator
     extra = 0
-    fields = ("position", "level1", "level2", "level3", "value", "explanation")
+    fields = (
+        "position",
+        "goal",
+        "level1",
+        "level2",
+        "level3",
+        "value_y2",
+        "value_y1",
+        "value",
+        "standard",
+        "explanation",
+    )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._parent_budget = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "goal":  # only the goals of this budget
+            budget = getattr(self, "_parent_budget", None)
+            kwargs["queryset"] = DepartmentGoal.objects.filter(
+                budget_id=budget.pk if budget is not None else None
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ProcurementInline(OwnUnitsInlineMixin, DraftOnlyMixin, admin.TabularInline):
@@ -152,11 +194,14 @@ class BudgetAdmin(
     )
     inlines = [
         PriorYearInline,
+        PriorYearTotalsInline,
         NarrativeInline,
         BasicLineInline,
+        OtherLineInline,
         ProjectListInline,
         PerformanceGoalInline,
         DepartmentTaskInline,
+        DepartmentGoalInline,
         DepartmentIndicatorInline,
         ProcurementInline,
         AssetInline,

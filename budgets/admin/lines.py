@@ -4,11 +4,11 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from budgets.admin.locking import LockedAdminMixin
+from budgets.admin.locking import LockedAdminMixin, LockVersionForm
 from budgets.admin.scoping import OwnUnitsInlineMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import ZERO
-from budgets.models import ExpenditureLine, LineKind
+from budgets.models import OTHER_LINE_KINDS, ExpenditureLine, LineKind
 from budgets.validation import economic_pair_warning, project_total_error
 
 LINE_FIELDS = (
@@ -39,6 +39,17 @@ class ParentAwareFormSet(forms.BaseInlineFormSet):
 
 class BasicLineFormSet(ParentAwareFormSet):
     line_kind = LineKind.BASIC
+
+
+class OtherLineFormSet(ParentAwareFormSet):
+    """Lines that are neither basic nor project: the clerk chooses their kind."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super(ParentAwareFormSet, self)._construct_form(i, **kwargs)
+        form.instance.budget_id = self.budget_id()
+        kind = form["kind"].value() if "kind" in form.fields else None
+        form.instance.kind = kind if kind in OTHER_LINE_KINDS else LineKind.OTHER
+        return form
 
 
 class ProjectLineFormSet(ParentAwareFormSet):
@@ -78,6 +89,42 @@ class BasicLineInline(OwnUnitsInlineMixin, LockedAdminMixin, DraftOnlyMixin, adm
             super()
             .get_queryset(request)
             .filter(kind=LineKind.BASIC)
+            .select_related("unit", "functional_subject", "dept_economic", "gov_economic")
+        )
+
+
+class OtherLineForm(LockVersionForm):
+    kind = forms.ChoiceField(
+        label="支出类型",
+        choices=[(k.value, k.label) for k in OTHER_LINE_KINDS],
+        initial=LineKind.OTHER,
+    )
+
+    class Meta:
+        model = ExpenditureLine
+        fields = ("kind", *LINE_FIELDS, "lock_version")
+
+
+class OtherLineInline(OwnUnitsInlineMixin, LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
+    """事业单位经营支出, 其他支出 and 结转下年 lines of a budget (neither basic nor project)."""
+
+    model = ExpenditureLine
+    fk_name = "budget"
+    form = OtherLineForm
+    formset = OtherLineFormSet
+    fields = ("kind", *LINE_FIELDS)
+    autocomplete_fields = SUBJECT_FIELDS
+    extra = 0
+    verbose_name = "其他支出明细"
+    verbose_name_plural = (
+        "其他支出明细（事业单位经营支出、其他支出、结转下年；湖北格式表（三）等列示）"
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(kind__in=OTHER_LINE_KINDS)
             .select_related("unit", "functional_subject", "dept_economic", "gov_economic")
         )
 

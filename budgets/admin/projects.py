@@ -11,7 +11,7 @@ from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsAdminMixin
 from budgets.admin.workflow import DraftOnlyMixin
 from budgets.fields import quantize
 from budgets.formatting import format_amount
-from budgets.models import BudgetStatus, Project, ProjectIndicator
+from budgets.models import BudgetStatus, Project, ProjectIndicator, ProjectPlan, ProjectText
 from budgets.validation import spending_plan_problems
 from budgets.workbook.resources import ProjectResource
 
@@ -19,7 +19,36 @@ from budgets.workbook.resources import ProjectResource
 class ProjectIndicatorInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
     model = ProjectIndicator
     extra = 0
-    fields = ("position", "level1", "level2", "level3", "value", "description", "basis")
+    fields = (
+        "position",
+        "horizon",
+        "goal_name",
+        "level1",
+        "level2",
+        "level3",
+        "value_y2",
+        "value_y1",
+        "value",
+        "description",
+        "basis",
+        "standard",
+    )
+
+
+class ProjectTextInline(LockedAdminMixin, DraftOnlyMixin, admin.StackedInline):
+    model = ProjectText
+    extra = 0
+    fields = ("key", "text")
+    verbose_name_plural = "项目说明（设立依据、主要内容、测算依据、中期和年度目标等）"
+
+
+class ProjectPlanInline(LockedAdminMixin, DraftOnlyMixin, admin.TabularInline):
+    model = ProjectPlan
+    extra = 0
+    fields = ("year", "row", "amount")
+    verbose_name_plural = (
+        "项目中期规划（预算年度之后两个年度的资金来源和支出明细；当年数由支出明细自动汇总）"
+    )
 
 
 @admin.register(Project)
@@ -52,8 +81,20 @@ class ProjectAdmin(
                 )
             },
         ),
+        (
+            "项目绩效目标表信息（湖北格式等使用，可选）",
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    ("manager", "phone", "postcode"),
+                    ("category", "spending_type", "attribute"),
+                    ("start_year", "end_year"),
+                    "total_budget",
+                ),
+            },
+        ),
     )
-    inlines = [ProjectLineInline, ProjectIndicatorInline]
+    inlines = [ProjectLineInline, ProjectTextInline, ProjectPlanInline, ProjectIndicatorInline]
 
     def get_queryset(self, request):
         return (

@@ -174,7 +174,7 @@ class ProjectIndicatorAdmin(
         "level3",
         "value",
     )
-    fields += ("description", "basis")
+    fields += ("description", "basis", "goal_name", "horizon", "value_y2", "value_y1", "standard")
     readonly_fields = ("project",)
 
     def has_add_permission(self, request):

@@ -17,6 +17,7 @@ from budgets.models.catalogues import (
     correspondence_scope,
 )
 from budgets.models.lines import (
+    OTHER_LINE_KINDS,
     SPENDING_CHECKPOINTS,
     CostType,
     ExpenditureLine,
@@ -44,11 +45,20 @@ from budgets.models.other import (
     TransferPayment,
 )
 from budgets.models.performance import (
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
+    GoalHorizon,
     PerformanceGoal,
     ProjectIndicator,
     ProjectIndicatorLevel1,
+)
+from budgets.models.planning import (
+    PlanRow,
+    PriorYearTotals,
+    ProjectPlan,
+    ProjectText,
+    ProjectTextKey,
 )
 from budgets.models.workflow import BudgetTransition, TransitionAction
 
@@ -65,6 +75,7 @@ __all__ = [
     "Department",
     "DisclosureFormat",
     "PROVINCE_FORMATS",
+    "DepartmentGoal",
     "DepartmentIndicator",
     "DepartmentTask",
     "EconomicCorrespondence",
@@ -74,11 +85,15 @@ __all__ = [
     "FiscalYear",
     "FundingForm",
     "FunctionalSubject",
+    "GoalHorizon",
     "LineKind",
     "NarrativeKey",
     "NarrativeSection",
+    "OTHER_LINE_KINDS",
     "PerformanceGoal",
+    "PlanRow",
     "PriorYearFigures",
+    "PriorYearTotals",
     "ProcurementCategory",
     "ProcurementItem",
     "Project",
@@ -86,6 +101,9 @@ __all__ = [
     "ProjectIndicatorLevel1",
     "ProjectKind",
     "SPENDING_CHECKPOINTS",
+    "ProjectPlan",
+    "ProjectText",
+    "ProjectTextKey",
     "Region",
     "StaffProfile",
     "TransferPayment",

@@ -77,19 +77,23 @@ class Budget(LockedModel):
 
 
 class PriorYearFigures(LockedModel):
-    """The previous year's figures the narrative compares against (上年预算数, 万元)."""
+    """The previous year's figures the narrative compares against (上年预算数, 万元).
+
+    Every figure starts empty: not known, which is not zero (the narrative then states this
+    year's figure without a comparison).
+    """
 
     budget = models.OneToOneField(
         Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="prior_year"
     )
-    income_total = MoneyField("收入总计", default=0)
-    expenditure_total = MoneyField("支出总计", default=0)
-    general_public_total = MoneyField("一般公共预算收支", default=0)
-    gov_fund_total = MoneyField("政府性基金预算收支", default=0)
-    three_public_outbound = MoneyField("因公出国（境）费", default=0)
-    three_public_vehicle_purchase = MoneyField("公务用车购置费", default=0)
-    three_public_vehicle_operation = MoneyField("公务用车运行维护费", default=0)
-    three_public_reception = MoneyField("公务接待费", default=0)
+    income_total = MoneyField("收入总计", null=True, blank=True)
+    expenditure_total = MoneyField("支出总计", null=True, blank=True)
+    general_public_total = MoneyField("一般公共预算收支", null=True, blank=True)
+    gov_fund_total = MoneyField("政府性基金预算收支", null=True, blank=True)
+    three_public_outbound = MoneyField("因公出国（境）费", null=True, blank=True)
+    three_public_vehicle_purchase = MoneyField("公务用车购置费", null=True, blank=True)
+    three_public_vehicle_operation = MoneyField("公务用车运行维护费", null=True, blank=True)
+    three_public_reception = MoneyField("公务接待费", null=True, blank=True)
     # None: last year's 机关运行经费 on this product's definition is not known, so the
     # explanation states this year's figure without a comparison.
     operating_costs = MoneyField("机关运行经费", null=True, blank=True)
@@ -133,12 +137,14 @@ class PriorYearFigures(LockedModel):
 
     @property
     def three_public_total(self):
-        return (
-            self.three_public_outbound
-            + self.three_public_vehicle_purchase
-            + self.three_public_vehicle_operation
-            + self.three_public_reception
+        """The four “三公” items added up, or None while any of them is not known."""
+        items = (
+            self.three_public_outbound,
+            self.three_public_vehicle_purchase,
+            self.three_public_vehicle_operation,
+            self.three_public_reception,
         )
+        return None if any(item is None for item in items) else sum(items)
 
 
 class NarrativeKey(models.TextChoices):

@@ -5,6 +5,7 @@ Every table of the disclosure is a sum over these lines; no figure is typed twic
 
 from decimal import Decimal
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -66,6 +67,37 @@ class Project(LockedModel):
     plan_june = _plan_field("6月底")
     plan_october = _plan_field("10月底")
     plan_december = _plan_field("12月底")
+    # The header of a project form (Hubei （九）); optional, printed by the formats that ask.
+    manager = models.CharField("项目负责人", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+    category = models.CharField(
+        "项目类别",
+        max_length=50,
+        blank=True,
+        help_text="如：对个人和家庭补助性支出、商品和服务性支出。",
+    )
+    spending_type = models.CharField(
+        "项目类型（支出类型）", max_length=50, blank=True, help_text="湖北格式，如：其他支出。"
+    )
+    attribute = models.CharField(
+        "项目属性", max_length=50, blank=True, help_text="如：常年性项目、一次性项目。"
+    )
+    start_year = models.PositiveSmallIntegerField(
+        "项目起始年度",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        "项目终止年度",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    total_budget = MoneyField(
+        "项目总预算", null=True, blank=True, help_text="跨年度项目的总预算；可选。"
+    )
 
     history = HistoricalRecords(excluded_fields=["lock_version"])
 
@@ -83,6 +115,13 @@ class Project(LockedModel):
                 condition=Q(declared_total__isnull=True) | Q(declared_total__gte=0),
                 name="project_declared_total_non_negative",
                 violation_error_message="项目总额不能为负数。",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="project_years_ordered",
+                violation_error_message="项目终止年度不能早于起始年度。",
             ),
         ]
 
@@ -103,6 +142,14 @@ class Project(LockedModel):
 class LineKind(models.TextChoices):
     BASIC = "basic", "基本支出"
     PROJECT = "project", "项目支出"
+    # Neither basic nor project: no project, no 人员/公用 type (Hubei （三） columns).
+    OPERATING = "operating", "事业单位经营支出"
+    OTHER = "other", "其他支出"
+    CARRY_FORWARD = "carry_forward", "结转下年"
+
+
+# The kinds that are neither 基本支出 nor 项目支出.
+OTHER_LINE_KINDS = (LineKind.OPERATING, LineKind.OTHER, LineKind.CARRY_FORWARD)
 
 
 class CostType(models.TextChoices):
@@ -128,6 +175,9 @@ class ExpenditureLineQuerySet(models.QuerySet):
     def project(self):
         return self.filter(kind=LineKind.PROJECT)
 
+    def other_kinds(self):
+        return self.filter(kind__in=OTHER_LINE_KINDS)
+
 
 class ExpenditureLine(LockedModel):
     """An amount (万元) for one unit, 功能分类 项, economic pair and funding source."""
@@ -139,7 +189,7 @@ class ExpenditureLine(LockedModel):
         BudgetUnit, verbose_name="预算单位", on_delete=models.PROTECT, related_name="lines"
     )
     kind = models.CharField(
-        "支出类型", max_length=10, choices=LineKind.choices, default=LineKind.BASIC
+        "支出类型", max_length=20, choices=LineKind.choices, default=LineKind.BASIC
     )
     project = models.ForeignKey(
         Project,
@@ -207,9 +257,13 @@ class ExpenditureLine(LockedModel):
                         cost_type__in=["personnel", "public"],
                     )
                     | Q(kind=LineKind.PROJECT, project__isnull=False, cost_type="")
+                    | Q(kind__in=OTHER_LINE_KINDS, project__isnull=True, cost_type="")
                 ),
                 name="line_kind_consistent",
-                violation_error_message="基本支出不能属于项目；项目支出必须属于一个项目。",
+                violation_error_message=(
+                    "基本支出不能属于项目；项目支出必须属于一个项目；"
+                    "经营支出、其他支出和结转下年不属于项目。"
+                ),
             ),
         ]
 
@@ -228,7 +282,7 @@ class ExpenditureLine(LockedModel):
 
     def derive_cost_type(self) -> None:
         """Set the effective 人员/公用 type from the override or the economic 类."""
-        if self.kind == LineKind.PROJECT:
+        if self.kind != LineKind.BASIC:
             self.cost_type = ""
         elif self.dept_economic_id:
             self.cost_type = self.cost_type_override or default_cost_type(self.dept_economic.code)

@@ -33,6 +33,13 @@ PROJECT_LEVEL2_SUGGESTIONS = [
 ]
 
 
+class GoalHorizon(models.TextChoices):
+    """Whether a goal or indicator is long-term (中期/长期) or of the budget year (年度)."""
+
+    LONG_TERM = "long", "长期"
+    ANNUAL = "annual", "年度"
+
+
 class ProjectIndicator(LockedModel):
     """One project performance indicator: 一级 → 二级 → 三级 with its 指标值 as written."""
 
@@ -41,11 +48,21 @@ class ProjectIndicator(LockedModel):
     )
     level1 = models.CharField("一级指标", max_length=10, choices=ProjectIndicatorLevel1.choices)
     level2 = models.CharField("二级指标", max_length=30, blank=True)
-    level3 = models.CharField("三级指标", max_length=200)
+    # Blank allowed: Hubei （九） leaves 三级指标 empty and names the indicator by 目标名称.
+    level3 = models.CharField("三级指标", max_length=200, blank=True)
     value = models.CharField("指标值", max_length=200, blank=True)
     description = models.TextField("指标说明", blank=True)
     basis = models.TextField("指标值确定依据", blank=True)
     position = models.PositiveIntegerField("排序", default=0)
+    # Hubei （九）: the goal an indicator serves, its horizon and the two prior years' values
+    # as written (预计当年 is ``value``); empty means not entered.
+    goal_name = models.CharField("目标名称", max_length=300, blank=True)
+    horizon = models.CharField(
+        "目标期限", max_length=10, choices=GoalHorizon.choices, default=GoalHorizon.ANNUAL
+    )
+    value_y2 = models.CharField("前年值", max_length=200, blank=True)
+    value_y1 = models.CharField("上年值", max_length=200, blank=True)
+    standard = models.CharField("绩效标准", max_length=50, blank=True)
 
     history = HistoricalRecords(excluded_fields=["lock_version"])
 
@@ -65,6 +82,11 @@ class PerformanceGoal(LockedModel):
         Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="performance_goal"
     )
     objective = models.TextField("年度履职目标")
+    # Hubei （十）: who filled it in, and the long-term goal with the year it runs to.
+    reporter = models.CharField("填报人", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    long_term_objective = models.TextField("长期目标", blank=True)
+    long_term_end_year = models.PositiveSmallIntegerField("长期目标截止年度", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["lock_version"])
 
@@ -99,6 +121,39 @@ class DepartmentTask(LockedModel):
         return self.name
 
 
+class DepartmentGoal(LockedModel):
+    """A numbered 长期目标 or 年度目标 of the department form (Hubei （十）), with its indicators."""
+
+    budget = models.ForeignKey(
+        Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="department_goals"
+    )
+    horizon = models.CharField("目标期限", max_length=10, choices=GoalHorizon.choices)
+    number = models.PositiveSmallIntegerField("目标序号")
+    text = models.TextField("目标内容")
+
+    history = HistoricalRecords(excluded_fields=["lock_version"])
+
+    class Meta:
+        verbose_name = "整体绩效分目标"
+        verbose_name_plural = "整体绩效分目标（长期目标、年度目标）"
+        ordering = ["budget", "-horizon", "number"]  # 长期 (long) before 年度 (annual)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "horizon", "number"],
+                name="department_goal_number_unique",
+                violation_error_message="同一预算中同一期限的目标序号不能重复。",
+            )
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def code(self) -> str:
+        """How a row refers to the goal (workbook 所属分目标): 长期目标1, 年度目标2 …"""
+        return f"{self.get_horizon_display()}目标{self.number}"
+
+
 class DepartmentIndicator(LockedModel):
     """One indicator row of the department-wide goals (一级/二级/三级/指标值/指标值说明)."""
 
@@ -114,6 +169,19 @@ class DepartmentIndicator(LockedModel):
     value = models.CharField("指标值", max_length=200, blank=True)
     explanation = models.TextField("指标值说明", blank=True)
     position = models.PositiveIntegerField("排序", default=0)
+    # Hubei （十）: the numbered goal the indicator belongs to, the two prior years' values as
+    # written and its 绩效标准 (计划标准, 历史标准 …); empty means not entered.
+    goal = models.ForeignKey(
+        DepartmentGoal,
+        verbose_name="所属分目标",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    value_y2 = models.CharField("前年值", max_length=200, blank=True)
+    value_y1 = models.CharField("上年值", max_length=200, blank=True)
+    standard = models.CharField("绩效标准", max_length=50, blank=True)
 
     history = HistoricalRecords(excluded_fields=["lock_version"])
 
@@ -124,3 +192,9 @@ class DepartmentIndicator(LockedModel):
 
     def __str__(self):
         return f"{self.level1}/{self.level2}/{self.level3}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.goal_id and self.budget_id and self.goal.budget_id != self.budget_id:
+            raise ValidationError({"goal": "所属分目标必须是本预算的目标。"})

@@ -25,11 +25,13 @@ from budgets.models.lines import ExpenditureLine, Project
 from budgets.models.organisation import BudgetUnit, Department, StaffProfile
 from budgets.models.other import AssetHolding, ProcurementItem, TransferPayment
 from budgets.models.performance import (
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
     PerformanceGoal,
     ProjectIndicator,
 )
+from budgets.models.planning import PriorYearTotals, ProjectPlan, ProjectText
 from budgets.models.workflow import BudgetTransition
 
 
@@ -69,14 +71,23 @@ OWNED: tuple[Owned, ...] = (
     Owned(Budget, "", "department", ("info",)),
     Owned(BudgetUnit, None, "department", ("units",)),
     Owned(Project, "budget", "budget__department", ("projects",)),
-    Owned(ExpenditureLine, "budget", "budget__department", ("basic_lines", "project_lines")),
+    Owned(
+        ExpenditureLine,
+        "budget",
+        "budget__department",
+        ("basic_lines", "other_lines", "project_lines"),
+    ),
     Owned(
         ProjectIndicator, "project__budget", "project__budget__department", ("project_indicators",)
     ),
+    Owned(ProjectText, "project__budget", "project__budget__department", ("project_texts",)),
+    Owned(ProjectPlan, "project__budget", "project__budget__department", ("project_plans",)),
     Owned(NarrativeSection, "budget", "budget__department", ("narrative",)),
     Owned(PriorYearFigures, "budget", "budget__department", ("previous_year",)),
+    Owned(PriorYearTotals, "budget", "budget__department", ("prior_totals",)),
     Owned(PerformanceGoal, "budget", "budget__department", ("objective",)),
     Owned(DepartmentTask, "budget", "budget__department", ("tasks",)),
+    Owned(DepartmentGoal, "budget", "budget__department", ("department_goals",)),
     Owned(DepartmentIndicator, "budget", "budget__department", ("indicators",)),
     Owned(ProcurementItem, "budget", "budget__department", ("procurement",)),
     Owned(AssetHolding, "budget", "budget__department", ("assets",)),

@@ -18,6 +18,7 @@ from budgets.models import (
     Budget,
     BudgetUnit,
     Department,
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
     EconomicScheme,
@@ -29,9 +30,12 @@ from budgets.models import (
     NarrativeSection,
     PerformanceGoal,
     PriorYearFigures,
+    PriorYearTotals,
     ProcurementItem,
     Project,
     ProjectIndicator,
+    ProjectPlan,
+    ProjectText,
     Region,
     TransferPayment,
 )
@@ -83,6 +87,7 @@ def budget_load(*, data: dict) -> Budget:
     subjects = SubjectCache(year.year, department.region.code)
     _load_narrative(budget, data)
     _load_basic_lines(budget, units, subjects, data.get("basic_lines", []))
+    _load_other_lines(budget, units, subjects, data.get("other_lines", []))
     _load_projects(budget, units, subjects, data.get("projects", []))
     _load_performance(budget, data.get("performance"))
     _load_other(budget, units, data)
@@ -165,6 +170,9 @@ def _load_narrative(budget, data) -> None:
     if prior:
         figures = {k: Decimal(v) for k, v in prior.items() if v is not None}
         _saved(PriorYearFigures(budget=budget, **figures))
+    for row in data.get("prior_totals", []):
+        amounts = {k: Decimal(v) for k, v in row.items() if k != "year" and v is not None}
+        _saved(PriorYearTotals(budget=budget, year=row["year"], **amounts))
 
 
 def _line(budget, unit, subjects, row, *, kind, project=None, position=0) -> ExpenditureLine:
@@ -190,23 +198,54 @@ def _load_basic_lines(budget, units, subjects, rows) -> None:
         _line(budget, units[row["unit"]], subjects, row, kind=LineKind.BASIC, position=position)
 
 
+def _load_other_lines(budget, units, subjects, rows) -> None:
+    """事业单位经营支出 / 其他支出 / 结转下年 lines (``kind`` names which)."""
+    for position, row in enumerate(rows):
+        unit = units[row["unit"]]
+        _line(budget, unit, subjects, row, kind=row["kind"], position=position)
+
+
+# Optional project fields of a form (Hubei （九）), copied as they are.
+PROJECT_FORM_FIELDS = (
+    "manager",
+    "phone",
+    "postcode",
+    "category",
+    "spending_type",
+    "attribute",
+    "start_year",
+    "end_year",
+)
+
+
+def _project(budget, units, row, position) -> Project:
+    declared, total_budget = row.get("declared_total"), row.get("total_budget")
+    return _saved(
+        Project(
+            budget=budget,
+            unit=units[row["unit"]],
+            code=row["code"],
+            name=row["name"],
+            kind=row["kind"],
+            declared_total=Decimal(declared) if declared else None,
+            total_budget=Decimal(total_budget) if total_budget else None,
+            position=position,
+            purpose=row.get("purpose", ""),
+            objective=row.get("objective", ""),
+            **_plan(row),
+            **{key: row[key] for key in PROJECT_FORM_FIELDS if key in row},
+        )
+    )
+
+
 def _load_projects(budget, units, subjects, rows) -> None:
     for position, row in enumerate(rows):
-        declared = row.get("declared_total")
-        project = _saved(
-            Project(
-                budget=budget,
-                unit=units[row["unit"]],
-                code=row["code"],
-                name=row["name"],
-                kind=row["kind"],
-                declared_total=Decimal(declared) if declared else None,
-                position=position,
-                purpose=row.get("purpose", ""),
-                objective=row.get("objective", ""),
-                **_plan(row),
-            )
-        )
+        project = _project(budget, units, row, position)
+        for key, text in row.get("texts", {}).items():
+            _saved(ProjectText(project=project, key=key, text=text))
+        for plan in row.get("plans", []):
+            amount = Decimal(plan["amount"])
+            _saved(ProjectPlan(project=project, year=plan["year"], row=plan["row"], amount=amount))
         for i, line in enumerate(row.get("lines", [])):
             _line(
                 budget,
@@ -229,14 +268,29 @@ def _plan(row: dict) -> dict:
     return {key: Decimal(str(row[key])) for key in PLAN_KEYS if row.get(key, "") != ""}
 
 
+GOAL_FIELDS = ("reporter", "phone", "long_term_objective", "long_term_end_year")
+
+
 def _load_performance(budget, perf) -> None:
     if not perf:
         return
-    _saved(PerformanceGoal(budget=budget, objective=perf["objective"]))
+    extra = {key: perf[key] for key in GOAL_FIELDS if key in perf}
+    _saved(PerformanceGoal(budget=budget, objective=perf["objective"], **extra))
     for i, task in enumerate(perf.get("tasks", [])):
         _saved(DepartmentTask(budget=budget, position=i, **task))
+    position = 0
     for i, ind in enumerate(perf.get("indicators", [])):
         _saved(DepartmentIndicator(budget=budget, position=i, **ind))
+        position = i + 1
+    for row in perf.get("goals", []):  # numbered goals, each with its own indicators
+        goal = _saved(
+            DepartmentGoal(
+                budget=budget, horizon=row["horizon"], number=row["number"], text=row["text"]
+            )
+        )
+        for ind in row.get("indicators", []):
+            _saved(DepartmentIndicator(budget=budget, goal=goal, position=position, **ind))
+            position += 1
 
 
 def _load_other(budget, units, data) -> None:

@@ -14,7 +14,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from tablib import Dataset
 
-from budgets.models import Budget, FiscalYear, PerformanceGoal, ProjectIndicator
+from budgets.models import (
+    Budget,
+    FiscalYear,
+    PerformanceGoal,
+    ProjectIndicator,
+    ProjectPlan,
+    ProjectText,
+)
 from budgets.safe_cells import xlsx_text
 from budgets.workbook.layout import INSTRUCTIONS_TITLE, SHEET, SHEETS
 from budgets.workbook.resources import RESOURCES, PriorYearResource
@@ -42,12 +49,21 @@ def _querysets(budget: Budget) -> dict:
         "info": Budget.objects.filter(pk=budget.pk),
         "units": budget.department.units.order_by("code"),
         "basic_lines": budget.lines.order_by(*by_position),
+        "other_lines": budget.lines.order_by(*by_position),
         "projects": budget.projects.order_by(*by_position),
         "project_lines": budget.lines.order_by(*by_position),
         "project_indicators": ProjectIndicator.objects.filter(project__budget=budget).order_by(
             "project__position", "project_id", *by_position
         ),
+        "project_texts": ProjectText.objects.filter(project__budget=budget).order_by(
+            "project__position", "project_id", "key"
+        ),
+        "project_plans": ProjectPlan.objects.filter(project__budget=budget).order_by(
+            "project__position", "project_id", "year", "row"
+        ),
         "objective": PerformanceGoal.objects.filter(budget=budget),
+        "department_goals": budget.department_goals.all(),
+        "prior_totals": budget.prior_totals.order_by("year"),
         "tasks": budget.department_tasks.order_by(*by_position),
         "indicators": budget.department_indicators.order_by(*by_position),
         "narrative": budget.narrative_sections.order_by("key"),

@@ -87,6 +87,7 @@ HEAD_FIELDS = {
     "department_code": (Department, "code"),
     "department_name": (Department, "name"),
     "short_name": (Department, "short_name"),
+    "supervising_section": (Department, "supervising_section"),
 }
 
 
@@ -143,6 +144,7 @@ def _description(head: dict) -> dict:
             "code": head["department_code"],
             "name": head["department_name"],
             "short_name": head["short_name"],
+            "supervising_section": head.get("supervising_section") or "",
         },
         "budget": {"year": head["year"], "cover_date": head["cover_date"] or None},
     }
@@ -234,6 +236,8 @@ def _read(key: str, rows: SheetRows, lookups: BudgetLookups, problems: list[Prob
         lookups.units = resource.by_code
     elif key == "projects":
         lookups.projects = resource.by_code
+    elif key == "department_goals":
+        lookups.goals = resource.by_code
     return resource.collected
 
 

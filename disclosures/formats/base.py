@@ -42,13 +42,19 @@ class Style:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One table of a format: its identity (slug), its printed label and its builder."""
+    """One table of a format: its identity (slug), its printed label and its builder.
+
+    A form (``group`` set, e.g. ``项目绩效目标公开表``) is built as a list of small tables;
+    each gets the spec's slug and label followed by its own (``project-forms-1-2``,
+    ``（九）1-2``), and the group heading with the spec's label.
+    """
 
     slug: str
     label: str  # ``预算03表``, ``（三）`` or ""
-    build: Callable[[BudgetData], ReportTable]
+    build: Callable[[BudgetData], ReportTable] | Callable[[BudgetData], list[ReportTable]]
     header_line: str | None = None  # None: the format's Style.header_line
     column_numbers: bool = False  # a ``** | ** | 1 | 2 …`` row under the header
+    group: str = ""  # a form's heading without its label
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ class DisclosureFormat:
     basic_project_kinds: dict[str, str] = field(default_factory=dict)
     # Heading of the 情况说明 when it follows the tables (with ``{department}``, ``{year}``).
     explanation_title: str = ""
+    # budget data → 填报进度: what this format prints, whether it is entered and where
+    # (shared items in ``disclosures/progress.py``); no queries.
+    progress: Callable[[BudgetData], list[ProgressItem]] = lambda data: []
 
     def classify(self, data: BudgetData) -> BudgetData:
         """The budget data as this format counts it: lines of the projects whose kind the
@@ -92,9 +101,6 @@ class DisclosureFormat:
             for cell in data.cells
         ]
         return replace(data, cells=cells)
-    # budget data → 填报进度: what this format prints, whether it is entered and where
-    # (shared items in ``disclosures/progress.py``); no queries.
-    progress: Callable[[BudgetData], list[ProgressItem]] = lambda data: []
 
     def progress_items(self, data: BudgetData) -> list[ProgressItem]:
         """What the budget still lacks for this format's document, each with its link."""
@@ -102,13 +108,32 @@ class DisclosureFormat:
 
     def build_tables(self, data: BudgetData) -> list[ReportTable]:
         """Every table of the format, numbered by position (no queries)."""
-        tables = []
-        for position, spec in enumerate(self.tables, start=1):
+        tables: list[ReportTable] = []
+        for spec in self.tables:
+            if spec.group:
+                tables += self._build_group(data, spec, len(tables))
+                continue
             table = spec.build(data)
-            table.number, table.slug, table.label = position, spec.slug, spec.label
+            assert isinstance(table, ReportTable)
+            table.number, table.slug, table.label = len(tables) + 1, spec.slug, spec.label
             self._apply_style(table, spec, data)
             tables.append(table)
         return tables
+
+    def _build_group(self, data: BudgetData, spec: TableSpec, before: int) -> list[ReportTable]:
+        """A form's small tables, numbered on from ``before``; their titles keep no label."""
+        built = spec.build(data)
+        assert isinstance(built, list)
+        heading = f"{spec.group}{spec.label}" if self.style.label_in_title else spec.group
+        for offset, table in enumerate(built, start=1):
+            table.number = before + offset
+            table.slug = f"{spec.slug}-{table.slug}" if table.slug else f"{spec.slug}-{offset}"
+            table.label = f"{spec.label}{table.label}"
+            table.group, table.group_first = heading, offset == 1
+            style, own_line = self.style, table.header_line
+            table.blank_zero, table.thousands = style.blank_zero, style.thousands
+            table.header_line = HeaderLine(spec.header_line or own_line)
+        return built
 
     def _apply_style(self, table: ReportTable, spec: TableSpec, data: BudgetData) -> None:
         """Give the table how this format prints it (renderers read it from the table)."""

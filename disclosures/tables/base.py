@@ -125,6 +125,11 @@ class ReportTable:
     # column after it (Hebei). The 序号 column is a real column (key ``seq``).
     row_numbers: bool = False
     header_cells: list[str] = field(default_factory=list)  # for HeaderLine.CELLS
+    # A form is printed as a group of small tables (Hubei （九）（十）): ``group`` is the
+    # heading the group is listed under (项目绩效目标公开表（九）), on every table of it;
+    # ``group_first`` marks the table the heading is printed above.
+    group: str = ""
+    group_first: bool = False
 
     @property
     def subtitle(self) -> str:

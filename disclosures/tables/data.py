@@ -18,6 +18,7 @@ from budgets.models import (
     Budget,
     BudgetUnit,
     ClassificationLevel,
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
     EconomicScheme,
@@ -27,9 +28,12 @@ from budgets.models import (
     NarrativeSection,
     PerformanceGoal,
     PriorYearFigures,
+    PriorYearTotals,
     ProcurementItem,
     Project,
     ProjectIndicator,
+    ProjectPlan,
+    ProjectText,
     TransferPayment,
 )
 
@@ -80,6 +84,12 @@ class BudgetData:
     procurement: list[ProcurementItem] = field(default_factory=list)
     assets: list[AssetHolding] = field(default_factory=list)
     transfers: list[TransferPayment] = field(default_factory=list)
+    # What the forms print besides the tables (Hubei （九）（十）).
+    project_texts: dict[int, dict[str, str]] = field(default_factory=dict)  # project → key → text
+    # project → (year, row) → amount of the planning years
+    project_plans: dict[int, dict[tuple[int, str], Decimal]] = field(default_factory=dict)
+    department_goals: list[DepartmentGoal] = field(default_factory=list)
+    prior_totals: dict[int, PriorYearTotals] = field(default_factory=dict)  # by year
 
     @property
     def department(self):
@@ -170,6 +180,16 @@ def budget_data(*, budget_id: int) -> BudgetData:
         "project_id", "position", "id"
     ):
         indicators[indicator.project_id].append(indicator)
+    texts: dict[int, dict[str, str]] = defaultdict(dict)
+    for project_id, key, text in ProjectText.objects.filter(
+        project__budget_id=budget_id
+    ).values_list("project_id", "key", "text"):
+        texts[project_id][key] = text
+    plans: dict[int, dict[tuple[int, str], Decimal]] = defaultdict(dict)
+    for project_id, plan_year, row, amount in ProjectPlan.objects.filter(
+        project__budget_id=budget_id
+    ).values_list("project_id", "year", "row", "amount"):
+        plans[project_id][(plan_year, row)] = quantize(amount)
     region_code = budget.department.region.code
     economic = sorted(  # national entries first, so a province's own names win
         EconomicSubject.objects.valid_in(year, region_code).filter(
@@ -208,4 +228,8 @@ def budget_data(*, budget_id: int) -> BudgetData:
         procurement=list(ProcurementItem.objects.filter(budget_id=budget_id)),
         assets=list(AssetHolding.objects.filter(budget_id=budget_id)),
         transfers=list(TransferPayment.objects.filter(budget_id=budget_id).order_by("position")),
+        project_texts=dict(texts),
+        project_plans=dict(plans),
+        department_goals=list(DepartmentGoal.objects.filter(budget_id=budget_id)),
+        prior_totals={t.year: t for t in PriorYearTotals.objects.filter(budget_id=budget_id)},
     )

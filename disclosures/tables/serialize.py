@@ -88,6 +88,8 @@ def table_to_dict(table: ReportTable) -> dict:
     }
     if style := _style_to_dict(table):
         data["style"] = style
+    if table.group:  # only form tables: older snapshots have no key
+        data["group"] = {"title": table.group, "first": table.group_first}
     return data
 
 
@@ -111,4 +113,6 @@ def table_from_dict(data: dict) -> ReportTable:
         column_numbers=bool(style["column_numbers"]),
         row_numbers=bool(style["row_numbers"]),
         header_cells=[str(cell) for cell in style["header_cells"]],
+        group=data.get("group", {}).get("title", ""),
+        group_first=bool(data.get("group", {}).get("first", False)),
     )

@@ -9,7 +9,7 @@ decimals. Where the example contradicts itself, the consistent figure is expecte
 comment next to it names the example's mistake (spec §2.3, H-1 … H-7). A cell 002 leaves empty
 where the product prints ``0.00`` is noted "printed empty".
 
-Forms （九） and （十） are not built yet; they are not here.
+Forms （九） and （十）: ``golden_002_forms.py``.
 """
 
 # Titles as printed: name + full-width number, no year, no department.

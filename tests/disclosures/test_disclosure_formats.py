@@ -209,7 +209,9 @@ def test_the_hubei_demo_is_published_in_its_format_with_its_style(demo_budgets):
     publication = Publication.objects.get(budget=demo_budgets["002"], is_current=True)
     assert publication.disclosure_format == "hubei"
     content = publication.content
-    assert content["format"] == "hubei" and len(content["tables"]) == 8  # （九）（十） not yet
+    # （一）–（八）, then the forms as small tables: 9 per project (3) for （九), and （十）'s
+    # header, funds, duties, projects, overall goal and one table per goal (3 long, 3 annual).
+    assert content["format"] == "hubei" and len(content["tables"]) == 8 + 3 * 9 + 5 + 6
     assert content["tables"][4]["style"] == {
         "blank_zero": False,
         "thousands": False,
@@ -217,7 +219,16 @@ def test_the_hubei_demo_is_published_in_its_format_with_its_style(demo_budgets):
         "column_numbers": True,
     }
     tables = disclosure_from_dict(content).tables
-    assert [t.label for t in tables] == [f"（{n}）" for n in "一二三四五六七八"]
+    assert [t.label for t in tables[:8]] == [f"（{n}）" for n in "一二三四五六七八"]
+    assert [t.label for t in tables[8:11]] == ["（九）1-1", "（九）1-2", "（九）1-3"]
+    assert tables[35].label == "（十）1" and tables[-1].label == "（十）11"
+    groups = [(t.group, t.group_first) for t in tables if t.group_first]
+    assert groups == [
+        ("项目绩效目标公开表（九）", True),
+        ("部门整体支出绩效目标公开表（十）", True),
+    ]
+    assert {t.group for t in tables[8:35]} == {"项目绩效目标公开表（九）"}
+    assert not any(t.group for t in tables[:8])
     assert (tables[0].blank_zero, tables[0].thousands, tables[0].header_line) == (
         False,
         False,
@@ -228,15 +239,18 @@ def test_the_hubei_demo_is_published_in_its_format_with_its_style(demo_budgets):
     assert not any("style" in table for table in henan["tables"])
 
 
-def test_a_hubei_page_has_8_tables_and_no_ninth(client, demo_budgets):
+def test_a_hubei_page_addresses_the_forms_parts_by_position_and_no_more(client, demo_budgets):
     assert client.get(f"{HUBEI_URL}tables/8/").status_code == 200
-    assert client.get(f"{HUBEI_URL}tables/9/").status_code == 404
+    ninth = client.get(f"{HUBEI_URL}tables/9/").content.decode()  # （九） project 1's header
+    assert "城乡居民医疗保险补助资金2022年度和中期规划绩效目标表" in ninth
+    assert client.get(f"{HUBEI_URL}tables/46/").status_code == 200
+    assert client.get(f"{HUBEI_URL}tables/47/").status_code == 404
 
 
 def test_staff_preview_of_a_henan_budget_in_the_hubei_format(admin_client, demo_budgets):
     html = admin_client.get(f"{URL}preview/", {"format": "hubei"}).content.decode()
     assert "部门收支总体情况表（一）" in html and "第一部分" not in html
-    assert 'data-table="8"' in html and 'data-table="9"' not in html
+    assert 'data-table="8"' in html and "项目绩效目标公开表（九）" in html
     assert "2297.34" in html and "2,297.34" not in html  # Hubei: no thousands separator
 
 

@@ -1,6 +1,6 @@
 """Golden test: every figure example 002 prints in tables （一）–（八） is in the same row and
-column of the rendered public page (row by code or label, column by header path), in Hubei's
-style: titles with their number, 0.00 zeros, no thousands separator, the unit line and the
+column of the rendered public page (row by code or label, column by header path; forms
+（九）（十）: ``test_golden_002_forms.py``), in Hubei's style: titles with their number, 0.00 zeros, no thousands separator, the unit line and the
 column-number row where 002 prints them. Expectations: ``golden_002.py``.
 """
 
@@ -41,7 +41,7 @@ def by_code(page, number, code_header, name_header, figure_columns):
 
 def test_titles_unit_lines_and_column_numbers(page):
     soup = BeautifulSoup(page, "html.parser")
-    sections = soup.select("section.report-table")
+    sections = soup.select("section.report-table:not(.form-part)")  # forms: golden_002_forms
     assert [s.select_one("h2.table-title").get_text() for s in sections] == list(g.TITLES.values())
     for number, section in enumerate(sections, start=1):
         subtitle = section.select_one("p.table-subtitle")

@@ -111,7 +111,8 @@ class BudgetLookups:
 
     @cached_property
     def subjects(self) -> SubjectCache:
-        return SubjectCache(self.year)
+        """The year's catalogue with the region's province's own entries (7-digit 子目)."""
+        return SubjectCache(self.year, self.budget.department.region.code)
 
     @cached_property
     def pairs(self) -> set[tuple[str, str]]:
@@ -133,6 +134,15 @@ class BudgetLookups:
         return {
             p.code: p for p in Project.objects.filter(budget=self.budget).select_related("unit")
         }
+
+    @cached_property
+    def goals(self) -> dict:
+        """The budget's 整体绩效分目标 by reference (年度目标1); the sheet's while reading one."""
+        from budgets.models import DepartmentGoal
+
+        if self.budget.pk is None or self.from_sheets:
+            return {}
+        return {g.code: g for g in DepartmentGoal.objects.filter(budget=self.budget)}
 
     def table(self, source: str) -> dict:
         """The ``{code: instance}`` dict a lookup widget resolves against."""

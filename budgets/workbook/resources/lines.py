@@ -10,6 +10,7 @@ from budgets.models import (
     ExpenditureLine,
     FunctionalSubject,
     FundingForm,
+    GoalHorizon,
     LineKind,
     Project,
     ProjectIndicator,
@@ -125,7 +126,9 @@ class LineResource(SheetResource):
     def check(self, line) -> dict[str, str]:
         errors = line_subject_errors(line, self.import_lookups.year, path=self._path)
         pair = (line.dept_economic.code, line.gov_economic.code)
-        if not errors and pair not in self.import_lookups.pairs:
+        # A province's own entries (7-digit 子目) have no national correspondence to check.
+        provincial = bool(line.dept_economic.province or line.gov_economic.province)
+        if not errors and not provincial and pair not in self.import_lookups.pairs:
             # The whole paths, so the clerk sees which 款 of which 类 the codes are.
             dept = table_path(self.import_lookups.table("dept"), pair[0])
             gov = table_path(self.import_lookups.table("gov"), pair[1])
@@ -203,6 +206,19 @@ class BasicLineResource(LineResource):
         force_init_instance = True
 
 
+FORM_FIELDS = (
+    "manager",
+    "phone",
+    "postcode",
+    "category",
+    "spending_type",
+    "attribute",
+    "start_year",
+    "end_year",
+    "total_budget",
+)
+
+
 class ProjectResource(CodedRowsMixin, SheetResource):
     """项目: a project of one unit; its money is in 项目支出明细."""
 
@@ -219,10 +235,27 @@ class ProjectResource(CodedRowsMixin, SheetResource):
     plan_june = SheetField(PROJECTS, "plan_june")
     plan_october = SheetField(PROJECTS, "plan_october")
     plan_december = SheetField(PROJECTS, "plan_december")
+    manager = SheetField(PROJECTS, "manager")
+    phone = SheetField(PROJECTS, "phone")
+    postcode = SheetField(PROJECTS, "postcode")
+    category = SheetField(PROJECTS, "category")
+    spending_type = SheetField(PROJECTS, "spending_type")
+    attribute = SheetField(PROJECTS, "attribute")
+    start_year = SheetField(PROJECTS, "start_year", blank=None)
+    end_year = SheetField(PROJECTS, "end_year", blank=None)
+    total_budget = SheetField(PROJECTS, "total_budget")
 
     class Meta:
         model = Project
-        fields = ("unit", "code", "name", "kind", "declared_total", *PROJECT_FORM_FIELDS)
+        fields = (
+            "unit",
+            "code",
+            "name",
+            "kind",
+            "declared_total",
+            *PROJECT_FORM_FIELDS,
+            *FORM_FIELDS,
+        )
         force_init_instance = True
 
     def check(self, project) -> dict[str, str]:
@@ -274,10 +307,33 @@ class ProjectIndicatorResource(ProjectReferenceMixin, SheetResource):
     value = SheetField(INDICATORS, "value")
     description = SheetField(INDICATORS, "description")
     basis = SheetField(INDICATORS, "basis")
+    goal_name = SheetField(INDICATORS, "goal_name")
+    horizon = SheetField(
+        INDICATORS,
+        "horizon",
+        widget=ChoiceWidget(dict(GoalHorizon.choices), "目标期限（长期/年度）"),
+        blank=GoalHorizon.ANNUAL,
+    )
+    value_y2 = SheetField(INDICATORS, "value_y2")
+    value_y1 = SheetField(INDICATORS, "value_y1")
+    standard = SheetField(INDICATORS, "standard")
 
     class Meta:
         model = ProjectIndicator
-        fields = ("project", "level1", "level2", "level3", "value", "description", "basis")
+        fields = (
+            "project",
+            "level1",
+            "level2",
+            "level3",
+            "value",
+            "description",
+            "basis",
+            "goal_name",
+            "horizon",
+            "value_y2",
+            "value_y1",
+            "standard",
+        )
         force_init_instance = True
 
     def filter_export(self, queryset, **kwargs):

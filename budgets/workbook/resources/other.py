@@ -9,6 +9,7 @@ from budgets.models import (
     AssetHolding,
     Budget,
     BudgetUnit,
+    DepartmentGoal,
     DepartmentIndicator,
     DepartmentTask,
     NarrativeSection,
@@ -38,6 +39,9 @@ class InfoResource(SheetResource):
     department_code = SheetField(INFO, "department_code", attribute="department__code")
     department_name = SheetField(INFO, "department_name", attribute="department__name")
     short_name = SheetField(INFO, "short_name", attribute="department__short_name")
+    supervising_section = SheetField(
+        INFO, "supervising_section", attribute="department__supervising_section"
+    )
     year = SheetField(INFO, "year", attribute="fiscal_year__year")
     cover_date = SheetField(INFO, "cover_date")
 
@@ -49,6 +53,7 @@ class InfoResource(SheetResource):
             "department_code",
             "department_name",
             "short_name",
+            "supervising_section",
             "year",
             "cover_date",
         )
@@ -77,10 +82,14 @@ class GoalResource(SheetResource):
 
     sheet = OBJECTIVE
     objective = SheetField(OBJECTIVE, "objective")
+    reporter = SheetField(OBJECTIVE, "reporter")
+    phone = SheetField(OBJECTIVE, "phone")
+    long_term_objective = SheetField(OBJECTIVE, "long_term_objective")
+    long_term_end_year = SheetField(OBJECTIVE, "long_term_end_year", blank=None)
 
     class Meta:
         model = PerformanceGoal
-        fields = ("objective",)
+        fields = ("objective", "reporter", "phone", "long_term_objective", "long_term_end_year")
         force_init_instance = True
 
 
@@ -107,11 +116,35 @@ class GoalIndicatorResource(SheetResource):
     level3 = SheetField(GOAL_INDICATORS, "level3")
     value = SheetField(GOAL_INDICATORS, "value")
     explanation = SheetField(GOAL_INDICATORS, "explanation")
+    goal = SheetField(
+        GOAL_INDICATORS,
+        "goal",
+        widget=CodeLookupWidget(
+            DepartmentGoal, source="goals", missing="所属分目标 {code} 在“整体绩效分目标”中不存在"
+        ),
+        blank=None,
+    )
+    value_y2 = SheetField(GOAL_INDICATORS, "value_y2")
+    value_y1 = SheetField(GOAL_INDICATORS, "value_y1")
+    standard = SheetField(GOAL_INDICATORS, "standard")
 
     class Meta:
         model = DepartmentIndicator
-        fields = ("level1", "level2", "level3", "value", "explanation")
+        fields = (
+            "level1",
+            "level2",
+            "level3",
+            "value",
+            "explanation",
+            "goal",
+            "value_y2",
+            "value_y1",
+            "standard",
+        )
         force_init_instance = True
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("goal")
 
 
 class NarrativeResource(SheetResource):

@@ -1,14 +1,16 @@
 """The Hubei format (example 002): the numbered tables only, no cover, 目录 or 情况说明.
 
-Files of this format: this module (its tables, labels and style), ``tables.py`` (its
-tables as configurations of the builder families) and ``checks.py`` (its own rules).
-The forms （九） 项目绩效目标公开表 and （十） 部门整体支出绩效目标公开表 are not built yet:
-the document has tables （一）–（八）.
+Files of this format: this module (its tables, labels and style), ``tables.py`` (tables
+（一）–（八） as configurations of the builder families), ``project_form.py`` (（九）, one form
+per project) and ``department_form.py`` (（十）), each form a group of small tables, and
+``checks.py`` (its own rules).
 """
 
 from disclosures.formats.base import DisclosureFormat, DocumentKind, Style, TableSpec
 from disclosures.formats.hubei import tables as t
 from disclosures.formats.hubei.checks import hubei_checks
+from disclosures.formats.hubei.department_form import build_department_form
+from disclosures.formats.hubei.project_form import build_project_forms
 from disclosures.places import ProgressItem
 from disclosures.progress import department_items, lines_item, project_items
 from disclosures.tables.base import HeaderLine
@@ -42,15 +44,21 @@ def hubei_progress(data) -> list[ProgressItem]:
 HUBEI = DisclosureFormat(
     key="hubei",
     label="湖北格式（仅公开表（一）至（十））",
-    tables=tuple(
+    tables=(
+        *(
+            TableSpec(
+                slug,
+                f"（{LABELS[n]}）",
+                build,
+                header_line=header_line,
+                column_numbers=column_numbers,
+            )
+            for n, (slug, build, header_line, column_numbers) in enumerate(TABLES)
+        ),
+        TableSpec("project-forms", "（九）", build_project_forms, group="项目绩效目标公开表"),
         TableSpec(
-            slug,
-            f"（{LABELS[n]}）",
-            build,
-            header_line=header_line,
-            column_numbers=column_numbers,
-        )
-        for n, (slug, build, header_line, column_numbers) in enumerate(TABLES)
+            "department-form", "（十）", build_department_form, group="部门整体支出绩效目标公开表"
+        ),
     ),
     style=Style(
         blank_zero=False,

@@ -1,7 +1,9 @@
-"""The Hubei format's own rules on its tables （一）–（八）, against the key figures."""
+"""The Hubei format's own rules on its tables （一）–（八）, against the key figures (the forms'
+rules: ``form_checks.py``)."""
 
 from budgets.fields import ZERO
 from disclosures.checks.base import Collector, amount_of, first_row, rows_of, sum_rows
+from disclosures.formats.hubei.form_checks import form_checks
 from disclosures.keyfigures import KeyFigures
 from disclosures.tables.base import ReportTable, RowKind
 
@@ -25,8 +27,9 @@ def _functional_adds_up(table: ReportTable, out: Collector) -> None:
 
 
 def hubei_checks(tables: list[ReportTable], figures: KeyFigures | None, out: Collector) -> None:
-    """（一） totals = key figures; （三）（五）（八） add up; （六）（七） = key figures."""
+    """（一） totals = key figures; （三）（五）（八） add up; （六）（七） = key figures; the forms."""
     by_slug = {table.slug: table for table in tables}
+    form_checks(tables, out)
     for slug in ("expenditure", "general-public", "gov-fund"):
         _functional_adds_up(by_slug[slug], out)
     if figures is None:

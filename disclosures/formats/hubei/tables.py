@@ -6,6 +6,7 @@ Forms （九）（十） are not built yet: the document has these eight tables.
 
 from budgets.funding import APPROPRIATION_GROUPS
 from budgets.funding import FundingGroup as G
+from budgets.models import LineKind
 from disclosures.keyfigures import CARRIED_APPROPRIATION, appropriation_group
 from disclosures.tables.base import ReportTable, RowKind, amount, code, group, text
 from disclosures.tables.data import BudgetData, total
@@ -84,7 +85,8 @@ SUMMARY = SummaryOptions(
         ("四、上年结余结转", "结转下年"),
         ("收入合计", "支出合计"),
     ),
-    year_end_carry=None,  # 结转下年 is printed empty: no line records it
+    year_end_carry=None,
+    carried_out=lambda c: c.kind == LineKind.CARRY_FORWARD,  # empty when zero, as 002
     separator_row=True,
 )
 
@@ -108,6 +110,7 @@ APPROPRIATION_SUMMARY = SummaryOptions(
         ("收入合计", "支出合计"),
     ),
     year_end_carry=None,
+    carried_out=lambda c: c.kind == LineKind.CARRY_FORWARD,
     separator_row=True,
 )
 

@@ -41,11 +41,14 @@ def henan_sums(data: BudgetData, cells: list[Cell]) -> dict[str, Decimal]:
     return expenditure_sums(cells, {p.pk: p.kind for p in data.projects})
 
 
-# Hubei's 其中 columns by line kind. 事业单位经营支出, 其他支出 and 结转下年支出 have no line
-# kind yet (spec §3.2: LineKind is basic/project only); they print 0.00, as 002 does, until
-# the model records them.
-HUBEI_KIND_COLUMNS = {"basic": LineKind.BASIC, "project": LineKind.PROJECT}
-UNRECORDED_COLUMNS = ("business", "other", "carry_forward")
+# Hubei's 其中 columns by line kind (002 prints 0.00 in the last three: it has no such lines).
+HUBEI_KIND_COLUMNS = {
+    "basic": LineKind.BASIC,
+    "project": LineKind.PROJECT,
+    "business": LineKind.OPERATING,
+    "other": LineKind.OTHER,
+    "carry_forward": LineKind.CARRY_FORWARD,
+}
 
 
 def by_kind_sums(data: BudgetData, cells: list[Cell]) -> dict[str, Decimal]:
@@ -53,7 +56,7 @@ def by_kind_sums(data: BudgetData, cells: list[Cell]) -> dict[str, Decimal]:
     sums = {"total": quantize(sum((c.amount for c in cells), ZERO))}
     for key, kind in HUBEI_KIND_COLUMNS.items():
         sums[key] = quantize(sum((c.amount for c in cells if c.kind == kind), ZERO))
-    return sums | dict.fromkeys(UNRECORDED_COLUMNS, ZERO)
+    return sums
 
 
 def by_kind_columns() -> list[Column]:

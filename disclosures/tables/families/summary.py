@@ -54,9 +54,11 @@ class SummaryOptions:
         ("上年结转结余", "年终结转结余"),
         ("收入总计", "支出总计"),
     )
-    # The year-end carry-forward: Henan prints it (zero); Hubei leaves it empty (None),
-    # since no line records it.
+    # The year-end carry-forward: Henan prints it (zero); None leaves it empty.
     year_end_carry: Decimal | None = ZERO
+    # Lines that are the year-end carry-forward (Hubei 结转下年): summed on that row, left out
+    # of the 类 rows and of 本年支出合计; a zero sum prints empty, as 002 does.
+    carried_out: Predicate | None = None
     separator_row: bool = False  # an empty row before the closing rows (Hubei)
     item_label: str = "项目"  # header of the two label columns (Hebei: ``项  目``)
     # Rows after the 类 that no catalogue code carries, printed empty (Hebei: ``人行科目``).
@@ -155,13 +157,19 @@ def summary_table(data: BudgetData, options: SummaryOptions) -> ReportTable:
     carried = total(cells, options.carried)
     current = total(cells, lambda c: not options.carried(c))
     spent = _out_amounts(options, cells)
-    rows = _side_by_side(income, _expenditure(data, options, cells))
+    this_year, year_end = cells, dict.fromkeys(spent, options.year_end_carry)
+    if (carried_out := options.carried_out) is not None:
+        # Hubei: 结转下年 lines close the expenditure side instead of a fixed figure.
+        this_year = [c for c in cells if not carried_out(c)]
+        leaving = _out_amounts(options, [c for c in cells if carried_out(c)])
+        year_end = {key: value or None for key, value in leaving.items()}
+    spent_now = _out_amounts(options, this_year)
+    rows = _side_by_side(income, _expenditure(data, options, this_year))
     if options.separator_row:
         rows.append(_closing("", None, "", dict.fromkeys(spent), RowKind.ITEM))
     (current_in, current_out), (carry_in, carry_out), (total_in, total_out) = options.closing
-    year_end = dict.fromkeys(spent, options.year_end_carry)
     rows += [
-        _closing(current_in, current, current_out, spent),
+        _closing(current_in, current, current_out, spent_now),
         _closing(carry_in, carried, carry_out, year_end, RowKind.ITEM),
         *(
             _closing(r.label, total(cells, r.predicate), "", {}, RowKind.ITEM)
