@@ -142,11 +142,16 @@ def _catalogue_errors(line, year: int) -> dict[str, str]:
     if pair_checkable and not (errors.get("dept_economic") or errors.get("gov_economic")):
         dept, gov = line.dept_economic, line.gov_economic
         if not pair_scopes(dept.code, gov.code, year):
-            errors["gov_economic"] = (
-                f"部门经济分类 {dept.code} {dept.name} 与政府经济分类 "
-                f"{gov.code} {gov.name} 不存在对应关系。"
-            )
+            errors["gov_economic"] = missing_pair_message(dept, gov)
     return {field: message for field, message in errors.items() if message}
+
+
+def missing_pair_message(dept, gov) -> str:
+    """An economic pair in no correspondence of the year (an error)."""
+    return (
+        f"部门经济分类 {dept.code} {dept.name} 与政府经济分类 "
+        f"{gov.code} {gov.name} 不存在对应关系。"
+    )
 
 
 def _project_link_errors(line) -> dict[str, str]:

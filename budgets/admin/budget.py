@@ -9,6 +9,7 @@ from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsInlineMixin
 from budgets.admin.workbook import BudgetWorkbookAdminMixin
+from budgets.entry.admin import BudgetEntryAdminMixin
 from budgets.admin.workflow import (
     AuditAdminMixin,
     DraftOnlyMixin,
@@ -129,6 +130,7 @@ class TransferPaymentInline(DraftOnlyMixin, admin.TabularInline):
 
 @admin.register(Budget)
 class BudgetAdmin(
+    BudgetEntryAdminMixin,
     BudgetWorkbookAdminMixin,
     AuditAdminMixin,
     WorkflowAdminMixin,
