@@ -156,7 +156,7 @@ def project_create_with_lines(
     if not checked.lines and not checked.errors:
         problems.lines.append(Problem(0, "amount", NO_LINES))
     new_indicators = _indicators(indicators, problems)
-    if not problems:
+    if not problems.lines:
         try:
             _check_project_total(project, checked.lines)
         except GridRefused as error:

@@ -47,6 +47,7 @@ MODEL_FIELDS = {
     "gov_economic": "gov",
 }
 REQUIRED = ("unit", "functional", "dept", "gov", "source", "amount")
+CONTENT = ("functional", "dept", "gov", "amount")  # a row without any of them is empty
 CODE = re.compile(r"^\s*(\d+)")
 
 
@@ -146,8 +147,8 @@ class RowChecker:
     def check(self, rows: list[dict]) -> Checked:
         for index, row in enumerate(rows):
             cells = {name: text(row.get(name)) for name in FIELDS}
-            if not any(cells[name] for name in REQUIRED):
-                continue  # an empty row of the grid is not a line
+            if not any(cells[name] for name in CONTENT):
+                continue  # an empty row of the grid (unit and source may be preset)
             line = self.line(index, cells, row.get("id"))
             if line is not None:
                 line.position = len(self.result.lines)

@@ -19,7 +19,10 @@
   function fold(s) { return String(s == null ? "" : s).normalize("NFKC").trim(); }
   function codeOf(s) { var m = /^\s*(\d+)/.exec(s); return m ? m[1] : s; }
   function fill(t, o) { return t.replace(/\{(\w+)\}/g, function (m, k) { return k in o ? o[k] : m; }); }
-  function blank(v) { return REQUIRED.every(function (c) { return !fold(v[c]); }); }
+  /* A row without any of these is empty (its unit and source may be preset): the server
+   * skips it too. */
+  var CONTENT = ["functional", "dept", "gov", "amount"];
+  function blank(v) { return CONTENT.every(function (c) { return !fold(v[c]); }); }
 
   /* "1,234.5" → {cents: 123450}; or {error: key of the message}. */
   function parseAmount(s) {
@@ -93,7 +96,7 @@
     root.querySelectorAll("[data-grid-action=add]").forEach(function (b) {
       b.addEventListener("click", function () {
         var last = self.rows[self.rows.length - 1];
-        self.focus(self.addRow(self.rows.length, self.inherit(last)), "unit");
+        self.focus(self.addFresh(self.rows.length, last), "functional");
       });
     });
     this.rows.forEach(function (row) { self.check(row); self.paint(row); });
@@ -141,6 +144,20 @@
     this.renumber(at);
     if (!quiet) { this.autoGov(row); this.touched(row); }
     return row;
+  };
+
+  /* A new row with the unit, 功能分类 and 资金来源 of ``from``: not a line until typed in. */
+  Grid.prototype.addFresh = function (at, from) {
+    var row = this.addRow(at, this.inherit(from), null, true);
+    row.fresh = true;
+    row.tr.classList.add("fresh");
+    return row;
+  };
+
+  Grid.prototype.unfresh = function (row) {
+    if (!row.fresh) return;
+    row.fresh = false;
+    row.tr.classList.remove("fresh");
   };
 
   Grid.prototype.renumber = function (from) {
@@ -235,7 +252,7 @@
     COLS.forEach(function (c) { v[c] = fold(row.v[c]); });
     row.err = err;
     row.warn = {};
-    if (blank(v)) return;
+    if (row.fresh || blank(v)) return;
     REQUIRED.forEach(function (c) { if (!v[c]) err[c] = fill(M.required, { label: LABELS[c] }); });
     if (v.unit) {
       var unit = this.unitOf(v.unit);
@@ -335,7 +352,7 @@
     this.outside.forEach(function (o) { add(o[0], o[1] === "project" ? "project" : o[2], parseAmount(o[3]).cents); });
     this.rows.forEach(function (row) {
       var unit = self.unitOf(fold(row.v.unit)), a = parseAmount(row.v.amount);
-      if (!unit || a.error || blank(row.v)) return;
+      if (!unit || a.error || row.fresh || blank(row.v)) return;
       var kind = self.isProject ? "project" : self.costOf(fold(row.v.cost), fold(row.v.dept));
       if (!kind) return;
       add(unit.code, kind, a.cents);
@@ -376,6 +393,7 @@
     var at = this.cell(e);
     if (!at) return;
     at.row.v[at.c] = at.input.value;
+    this.unfresh(at.row);
     delete at.row.srv[at.c];
     delete at.row.srv._row;
     if (at.c === "gov") at.row.autoGov = false;
@@ -407,7 +425,7 @@
     for (var j = COLS.indexOf(c) + 1; j < COLS.length; j++) {
       if (REQUIRED.indexOf(COLS[j]) >= 0 && !fold(row.v[COLS[j]])) { this.focus(row, COLS[j]); return; }
     }
-    var i = this.rows.indexOf(row), next = this.rows[i + 1] || this.addRow(i + 1, this.inherit(row));
+    var i = this.rows.indexOf(row), next = this.rows[i + 1] || this.addFresh(i + 1, row);
     this.focus(next, fold(next.v.unit) ? "functional" : "unit");
   };
 
@@ -463,6 +481,7 @@
         target.inputs[name].value = value;
         target.srv = {};
       });
+      self.unfresh(target);
       if (self.fixedUnit && !fold(target.v.unit)) { target.v.unit = self.fixedUnit; target.inputs.unit.value = self.fixedUnit; }
       target.autoGov = !govGiven && target.autoGov;
       if (!govGiven) self.autoGov(target);
@@ -475,7 +494,7 @@
 
   /* ---- what the page script uses ---- */
   Grid.prototype.snapshot = function () {
-    return this.rows.map(function (row) {
+    return this.rows.filter(function (row) { return !row.fresh; }).map(function (row) {
       var payload = { id: row.id };
       COLS.forEach(function (c) { payload[c] = row.v[c]; });
       return { row: row, payload: payload };
