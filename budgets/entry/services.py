@@ -69,8 +69,9 @@ def _lock_budget(budget: Budget) -> Budget:
     return Budget.objects.select_related("department__region", "fiscal_year").get(pk=budget.pk)
 
 
-def _changed(line: ExpenditureLine, stored: ExpenditureLine) -> bool:
-    return any(getattr(line, name) != getattr(stored, name) for name in CHANGED_FIELDS)
+def _changed(line: ExpenditureLine, stored: ExpenditureLine) -> set[str]:
+    """The fields of ``line`` that differ from its stored row."""
+    return {name for name in CHANGED_FIELDS if getattr(line, name) != getattr(stored, name)}
 
 
 def _check_state(budget: Budget, user) -> None:
@@ -88,11 +89,12 @@ def _check_project_total(project: Project | None, lines: list[ExpenditureLine]) 
 
 def _write(lines, stored: dict[int, ExpenditureLine], user) -> tuple[int, int, int]:
     created = [line for line in lines if line.pk is None]
-    updated = []
+    updated, changed_fields = [], set()
     for line in lines:
-        if line.pk is not None and _changed(line, stored[line.pk]):
+        if line.pk is not None and (changed := _changed(line, stored[line.pk])):
             line.lock_version = stored[line.pk].lock_version + 1
             updated.append(line)
+            changed_fields |= changed
     kept = {line.pk for line in lines}
     removed = [pk for pk in stored if pk not in kept]
     if removed:
@@ -100,10 +102,9 @@ def _write(lines, stored: dict[int, ExpenditureLine], user) -> tuple[int, int, i
     if created:
         bulk_create_with_history(created, ExpenditureLine, batch_size=500, default_user=user)
     if updated:
-        fields = [name.removesuffix("_id") for name in CHANGED_FIELDS] + [
-            "lock_version",
-            "cost_type",
-        ]
+        # Only the columns that changed: bulk_update writes a CASE per column and row.
+        fields = sorted(name.removesuffix("_id") for name in changed_fields)
+        fields += ["lock_version", "cost_type"]
         bulk_update_with_history(
             updated, ExpenditureLine, fields, batch_size=500, default_user=user
         )

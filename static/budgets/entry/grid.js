@@ -15,6 +15,9 @@
   var INHERIT = ["unit", "functional", "source"];
   var PERSONNEL = { "301": true, "303": true };
   var CODED = { unit: true, functional: true, dept: true, gov: true };
+  // A long grid shows its first rows at once and lays out the rest in batches after it
+  // is interactive (laying out 1,000 rows of inputs takes Chromium longer than building them).
+  var FIRST = 120, BATCH = 150;
 
   function fold(s) { return String(s == null ? "" : s).normalize("NFKC").trim(); }
   function codeOf(s) { var m = /^\s*(\d+)/.exec(s); return m ? m[1] : s; }
@@ -79,7 +82,9 @@
     this.edits = 0;
     this.savedEdits = 0;
     this.proto = this.prototypeRow();
-    var defaults = this.defaults();
+    var defaults = this.defaults(), table = this.tbody.parentNode;
+    table.removeChild(this.tbody); // rows are built off the document: one layout, not 1,000
+    this.building = true;
     (data.rows || []).forEach(function (r) {
       var v = { unit: r[1], functional: r[2], dept: r[3], gov: r[4],
         source: String(self.C.sk.indexOf(r[5]) + 1), cost: { personnel: "人员", public: "公用" }[r[6]] || "",
@@ -87,6 +92,15 @@
       self.addRow(self.rows.length, v, r[0], true);
     });
     if (!this.rows.length) this.addRow(0, defaults, null, true);
+    this.rows.forEach(function (row) { self.check(row); self.paint(row); });
+    this.pendingFrom = null;
+    this.building = false;
+    if (this.rows.length > FIRST) {
+      this.rows.slice(FIRST).forEach(function (row) { row.tr.remove(); if (row.msg) row.msg.remove(); });
+      this.pendingFrom = FIRST;
+      setTimeout(function () { self.attachMore(BATCH); }, 0);
+    } else this.complete();
+    table.appendChild(this.tbody);
     this.tbody.addEventListener("input", function (e) { self.onInput(e); });
     this.tbody.addEventListener("change", function (e) { self.onChange(e); });
     this.tbody.addEventListener("keydown", function (e) { self.onKey(e); });
@@ -99,9 +113,28 @@
         self.focus(self.addFresh(self.rows.length, last), "functional");
       });
     });
-    this.rows.forEach(function (row) { self.check(row); self.paint(row); });
     this.paintTotals();
   }
+
+  /* Lay out ``count`` more of the rows not yet in the table (all: ``Infinity``). */
+  Grid.prototype.attachMore = function (count) {
+    if (this.pendingFrom === null) return;
+    var end = Math.min(this.pendingFrom + count, this.rows.length), part = document.createDocumentFragment();
+    for (var i = this.pendingFrom; i < end; i++) {
+      part.appendChild(this.rows[i].tr);
+      if (this.rows[i].msg) part.appendChild(this.rows[i].msg);
+    }
+    this.tbody.appendChild(part);
+    this.pendingFrom = end < this.rows.length ? end : null;
+    var self = this;
+    if (this.pendingFrom !== null) setTimeout(function () { self.attachMore(BATCH); }, 0);
+    else this.complete();
+  };
+
+  Grid.prototype.complete = function () {
+    window.gridCompleteAt = performance.now();
+    document.documentElement.dataset.gridComplete = "1";
+  };
 
   Grid.prototype.defaults = function () {
     var v = { unit: "", functional: "", dept: "", gov: "", source: "1", cost: "", amount: "" };
@@ -129,7 +162,7 @@
   };
 
   Grid.prototype.addRow = function (at, values, id, quiet) {
-    var tr = this.proto.cloneNode(true), row = { id: id || null, v: {}, err: {}, srv: {}, warn: {}, tr: tr, msg: null, inputs: {}, names: {}, autoGov: false };
+    var tr = this.proto.cloneNode(true), row = { id: id || null, v: {}, err: {}, srv: {}, warn: {}, tr: tr, msg: null, inputs: {}, names: {}, shown: {}, autoGov: false };
     COLS.forEach(function (c) {
       row.v[c] = values[c] || "";
       var input = tr.querySelector("input[data-c=" + c + "]");
@@ -138,6 +171,7 @@
       row.names[c] = input.nextElementSibling;
     });
     tr._row = row;
+    if (!this.building) this.attachMore(Infinity); // rows go in among laid-out rows only
     var before = this.rows[at];
     this.tbody.insertBefore(tr, before ? before.tr : null);
     this.rows.splice(at, 0, row);
@@ -165,6 +199,7 @@
   };
 
   Grid.prototype.removeRow = function (row) {
+    this.attachMore(Infinity);
     var i = this.rows.indexOf(row);
     row.tr.remove();
     if (row.msg) row.msg.remove();
@@ -185,6 +220,7 @@
   Grid.prototype.editable = function (c) { return !(this.isProject && c === "cost"); };
 
   Grid.prototype.focus = function (row, c) {
+    if (!row.tr.isConnected) this.attachMore(Infinity);
     var input = row.inputs[c];
     input.focus();
     input.select();
@@ -303,19 +339,23 @@
     names.amount = ["", ""];
     COLS.forEach(function (c) {
       var message = row.srv[c] || row.err[c], warning = row.warn[c], input = row.inputs[c];
+      if (message || warning) texts.push([c, message || warning, !message]);
+      var key = [message, warning, names[c][0], names[c][1]].join("\u0001");
+      if (row.shown[c] === key) return; // unchanged: no DOM work (a 1,000-row page paints once)
+      row.shown[c] = key;
       input.classList.toggle("invalid", !!message);
       input.classList.toggle("warned", !message && !!warning);
       if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
       input.title = message || warning || names[c][1];
       row.names[c].textContent = names[c][0];
       row.names[c].title = names[c][1];
-      if (message || warning) texts.push([c, message || warning, !message]);
     });
     if (row.srv._row) texts.push(["", row.srv._row, false]);
     this.paintMessages(row, texts);
   };
 
   Grid.prototype.paintMessages = function (row, texts) {
+    if (!texts.length && !row.msg) return;
     if (!texts.length) { if (row.msg) { row.msg.remove(); row.msg = null; } row.tr.classList.remove("has-msg"); return; }
     if (!row.msg) {
       row.msg = document.createElement("tr");
@@ -467,6 +507,7 @@
     var lines = parseTSV(text).filter(function (cells) { return cells.some(function (x) { return fold(x); }); });
     if (lines.length > 1 && !lines[0].some(function (x) { return /\d/.test(x); })) lines.shift(); // a header row
     var start = this.rows.indexOf(row), col = COLS.indexOf(c), self = this;
+    this.attachMore(Infinity);
     lines.forEach(function (cells, k) {
       var target = self.rows[start + k] || self.addRow(start + k, self.defaults(), null, true);
       var govGiven = false;
