@@ -66,8 +66,12 @@ LOADS = 5
 def make_budget(region, year, code: str, lines: int) -> Budget:
     department = Department.objects.create(region=region, code=code, name=f"基准测试局{code}")
     units = [
-        BudgetUnit.objects.create(department=department, code=f"{code}001", name="本级", kind="行政"),
-        BudgetUnit.objects.create(department=department, code=f"{code}002", name="中心", kind="事业"),
+        BudgetUnit.objects.create(
+            department=department, code=f"{code}001", name="本级", kind="行政"
+        ),
+        BudgetUnit.objects.create(
+            department=department, code=f"{code}002", name="中心", kind="事业"
+        ),
     ]
     budget = Budget.objects.create(department=department, fiscal_year=year)
     items = list(FunctionalSubject.objects.valid_in(2022).filter(level="item")[:200])
@@ -119,7 +123,9 @@ def page_weight(client, budget) -> dict:
 
 def rows_of(client, budget) -> list[dict]:
     html = client.get(reverse("admin:budget_entry_basic", args=[budget.pk])).content.decode()
-    data = json.loads(html.split('id="grid-data" type="application/json">')[1].split("</script>")[0])
+    data = json.loads(
+        html.split('id="grid-data" type="application/json">')[1].split("</script>")[0]
+    )
     keys = ("id", "unit", "functional", "dept", "gov", "source", "cost", "amount")
     return [dict(zip(keys, row, strict=True)) for row in data["rows"]]
 
@@ -148,7 +154,9 @@ def save_times(client, budget) -> dict:
     for run in range(3):
         rows = rows_of(client, budget)
         changed.append(
-            timed_save(client, budget, [row | {"amount": f"{run + 1}{row['amount']}"} for row in rows])
+            timed_save(
+                client, budget, [row | {"amount": f"{run + 1}{row['amount']}"} for row in rows]
+            )
         )
     return {
         "create": statistics.median(created),

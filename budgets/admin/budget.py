@@ -9,13 +9,13 @@ from budgets.admin.lines import BasicLineInline, warn_about_cross_kind_pairs
 from budgets.admin.locking import LockedAdminMixin
 from budgets.admin.scoping import DepartmentScopedAdminMixin, OwnUnitsInlineMixin
 from budgets.admin.workbook import BudgetWorkbookAdminMixin
-from budgets.entry.admin import BudgetEntryAdminMixin
 from budgets.admin.workflow import (
     AuditAdminMixin,
     DraftOnlyMixin,
     TransitionInline,
     WorkflowAdminMixin,
 )
+from budgets.entry.admin import BudgetEntryAdminMixin
 from budgets.formatting import format_amount
 from budgets.models import (
     AssetHolding,

@@ -41,7 +41,9 @@ class Lookups:
     def gov_choices(self, dept_code: str, unit_kind: str) -> list[str]:
         """The 政府经济分类 款 a 部门经济分类 款 corresponds to for the unit's kind."""
         scope = correspondence_scope(unit_kind)
-        return sorted(g for (d, g), scopes in self.pairs.items() if d == dept_code and scope in scopes)
+        return sorted(
+            g for (d, g), scopes in self.pairs.items() if d == dept_code and scope in scopes
+        )
 
 
 def _economic(budget: Budget, scheme: str) -> dict[str, EconomicSubject]:

@@ -14,8 +14,14 @@ from simple_history.utils import bulk_create_with_history
 from budgets.entry import views
 from budgets.entry.lookups import budget_lookups
 from budgets.entry.rows import Problem, RowChecker, parse_amount, text, unit_of
-from budgets.entry.services import MAX_ROWS, TOO_MANY, _check_project_total, _check_state
-from budgets.entry.services import GridRefused, _lock_budget
+from budgets.entry.services import (
+    MAX_ROWS,
+    TOO_MANY,
+    GridRefused,
+    check_project_total,
+    check_state,
+    lock_budget,
+)
 from budgets.models import (
     Budget,
     ExpenditureLine,
@@ -108,7 +114,7 @@ INDICATOR_FIELDS |= {"level3": ("三级指标", 200), "value": ("指标值", 200
 
 
 def _indicators(rows: list[dict], problems: ProjectProblems) -> list[ProjectIndicator]:
-    indicators = []
+    indicators: list[ProjectIndicator] = []
     for index, row in enumerate(rows):
         cells = {name: text(row.get(name)) for name in INDICATOR_FIELDS}
         if not any(cells.values()):
@@ -118,7 +124,9 @@ def _indicators(rows: list[dict], problems: ProjectProblems) -> list[ProjectIndi
         if not cells["level1"]:
             problems.indicators.append(Problem(index, "level1", "请填写一级指标。"))
         elif level1 is None:
-            problems.indicators.append(Problem(index, "level1", LEVEL1.format(value=cells["level1"])))
+            problems.indicators.append(
+                Problem(index, "level1", LEVEL1.format(value=cells["level1"]))
+            )
         if not cells["level3"]:
             problems.indicators.append(Problem(index, "level3", "请填写三级指标。"))
         for name, (label, limit) in INDICATOR_FIELDS.items():
@@ -128,7 +136,7 @@ def _indicators(rows: list[dict], problems: ProjectProblems) -> list[ProjectIndi
         if len(problems.indicators) == before:
             indicators.append(
                 ProjectIndicator(
-                    level1=level1,
+                    level1=level1 or "",
                     level2=cells["level2"],
                     level3=cells["level3"],
                     value=cells["value"],
@@ -146,8 +154,8 @@ def project_create_with_lines(
     names every problem by part, row and cell)."""
     if len(rows) > MAX_ROWS or len(indicators) > MAX_ROWS:
         raise GridRefused([], TOO_MANY)
-    budget = _lock_budget(budget)
-    _check_state(budget, user)
+    budget = lock_budget(budget)
+    check_state(budget, user)
     lookups = budget_lookups(budget=budget)
     problems = ProjectProblems()
     project = _project(budget, lookups, fields, problems)
@@ -158,7 +166,7 @@ def project_create_with_lines(
     new_indicators = _indicators(indicators, problems)
     if not problems.lines:
         try:
-            _check_project_total(project, checked.lines)
+            check_project_total(project, checked.lines)
         except GridRefused as error:
             problems.project.append(Problem(-1, "declared_total", error.messages[0]))
     if problems:
@@ -180,7 +188,7 @@ def project_new_view(model_admin, request, object_id):
     if request.method == "POST":
         return _project_save(request, budget)
     if not views.is_editable(request, budget):
-        return views._locked_redirect(model_admin, request, budget)
+        return views.locked_redirect(model_admin, request, budget)
     context = views.grid_context(model_admin, request, budget, new_project=True)
     context["title"] = "新建项目（项目信息、支出明细和绩效指标一次填完）"
     context["kinds"] = ProjectKind.choices

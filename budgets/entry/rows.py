@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from budgets.catalogue_messages import code_editions_table, unknown_code_message
 from budgets.entry import lookups as texts
 from budgets.entry.lookups import COST_TYPES, SOURCES, Lookups
-from budgets.fields import normalise_amount_text
+from budgets.fields import ZERO, normalise_amount_text
 from budgets.models import (
     BudgetUnit,
     EconomicScheme,
@@ -173,7 +173,11 @@ class RowChecker:
         }
         source = source_of(cells["source"]) if cells["source"] else ""
         if source is None:
-            self.error(index, "source", texts.UNKNOWN_SOURCE.format(value=cells["source"], count=len(SOURCES)))
+            self.error(
+                index,
+                "source",
+                texts.UNKNOWN_SOURCE.format(value=cells["source"], count=len(SOURCES)),
+            )
         cost = cost_of(cells["cost"]) if not self.project else ""
         if cost is None:
             self.error(index, "cost", texts.UNKNOWN_COST.format(value=cells["cost"]))
@@ -191,8 +195,8 @@ class RowChecker:
             functional_subject=subjects["functional"],
             dept_economic=subjects["dept"],
             gov_economic=subjects["gov"],
-            funding_source=source,
-            amount=amount,
+            funding_source=source or "",
+            amount=amount if amount is not None else ZERO,
             cost_type_override=cost or "",
         )
         self._subject_rules(index, line)

@@ -49,7 +49,9 @@ class GridRefused(ValidationError):
     def __init__(self, problems: list[Problem], message: str = ""):
         self.problems = problems
         count = len(problems)
-        super().__init__(message or f"保存失败：有 {count} 处需要更正（见各行提示），本次没有保存任何内容。")
+        super().__init__(
+            message or f"保存失败：有 {count} 处需要更正（见各行提示），本次没有保存任何内容。"
+        )
 
 
 @dataclass
@@ -62,7 +64,7 @@ class Saved:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _lock_budget(budget: Budget) -> Budget:
+def lock_budget(budget: Budget) -> Budget:
     """Serialise saves of one budget (a no-op UPDATE takes the row / database write lock
     on PostgreSQL and SQLite alike) and read its state afresh."""
     Budget.objects.filter(pk=budget.pk).update(lock_version=F("lock_version"))
@@ -74,12 +76,12 @@ def _changed(line: ExpenditureLine, stored: ExpenditureLine) -> set[str]:
     return {name for name in CHANGED_FIELDS if getattr(line, name) != getattr(stored, name)}
 
 
-def _check_state(budget: Budget, user) -> None:
+def check_state(budget: Budget, user) -> None:
     if not user.is_superuser and (message := edit_refusal(budget)):
         raise ValidationError(message)
 
 
-def _check_project_total(project: Project | None, lines: list[ExpenditureLine]) -> None:
+def check_project_total(project: Project | None, lines: list[ExpenditureLine]) -> None:
     if project is None:
         return
     total = sum((line.amount for line in lines), ZERO)
@@ -123,8 +125,8 @@ def budget_lines_replace(
     """
     if len(rows) > MAX_ROWS:
         raise GridRefused([], TOO_MANY)
-    budget = _lock_budget(budget)
-    _check_state(budget, user)
+    budget = lock_budget(budget)
+    check_state(budget, user)
     stored = {line.pk: line for line in scope_lines(budget=budget, project=project)}
     if version_token((pk, line.lock_version) for pk, line in stored.items()) != version:
         raise GridConflict(GRID_CONFLICT, code="concurrent_edit")
@@ -136,7 +138,7 @@ def budget_lines_replace(
         raise GridConflict(GRID_CONFLICT, code="concurrent_edit")
     if checked.errors:
         raise GridRefused(checked.errors)
-    _check_project_total(project, checked.lines)
+    check_project_total(project, checked.lines)
     created, updated, deleted = _write(checked.lines, stored, user)
     ids: list[int | None] = [None] * len(rows)
     for row, line in zip(checked.rows, checked.lines, strict=True):

@@ -45,7 +45,7 @@ def may_enter(request, budget) -> bool:
     return request.user.has_perms(LINE_PERMISSIONS) and is_editable(request, budget)
 
 
-def _locked_redirect(model_admin, request, budget):
+def locked_redirect(model_admin, request, budget):
     model_admin.message_user(request, edit_refusal(budget) or "", messages.ERROR)
     return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
 
@@ -58,7 +58,9 @@ def json_dumps(value) -> str:
 
 def grid_context(model_admin, request, budget, project=None, *, new_project=False) -> dict:
     lookups = budget_lookups(budget=budget)
-    projects = list(budget.projects.select_related("unit").order_by("unit__code", "position", "code"))
+    projects = list(
+        budget.projects.select_related("unit").order_by("unit__code", "position", "code")
+    )
     kind = LineKind.PROJECT if project or new_project else LineKind.BASIC
     data = {
         "kind": kind.value,
@@ -99,7 +101,7 @@ def grid_view(model_admin, request, object_id, project_id=None):
     if request.method == "POST":
         return grid_save(request, budget, project)
     if not is_editable(request, budget):
-        return _locked_redirect(model_admin, request, budget)
+        return locked_redirect(model_admin, request, budget)
     context = grid_context(model_admin, request, budget, project)
     return TemplateResponse(request, "budgets/entry/grid.html", context)
 

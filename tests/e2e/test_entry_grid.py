@@ -185,7 +185,9 @@ def test_fifty_lines_by_keyboard_in_at_most_six_key_actions_a_line(page, live_se
 def _tsv(lines, header=True):
     names = dict(FunctionalSubject.objects.valid_in(2022).values_list("code", "name"))
     names["2109998"] = "不存在的科目"
-    rows = ["单位\t功能分类\t部门经济分类\t政府经济分类\t资金来源\t人员/公用\t金额"] if header else []
+    rows = (
+        ["单位\t功能分类\t部门经济分类\t政府经济分类\t资金来源\t人员/公用\t金额"] if header else []
+    )
     for line in lines:
         amount = f"{Decimal(line['amount']):,.2f}"  # with thousands separators, as Excel shows
         rows.append(
@@ -302,7 +304,9 @@ def test_a_project_in_one_go(page, live_server, budget):
     # 10 + 15 = 25 against a declared 30: next to the total; the indicator lacks its 三级指标.
     total_error = page.locator("#p-total + .field-error").inner_text()
     assert "25.00" in total_error and "30.00" in total_error and "相差 5.00 万元" in total_error
-    level3 = page.locator("#indicator-grid tbody tr").first.locator("[data-f=level3] + .field-error")
+    level3 = page.locator("#indicator-grid tbody tr").first.locator(
+        "[data-f=level3] + .field-error"
+    )
     assert level3.inner_text() == "请填写三级指标。"
     assert not Project.objects.exists() and not ExpenditureLine.objects.exists()
     _screenshot(page, "grid-project-desktop")
@@ -315,3 +319,22 @@ def test_a_project_in_one_go(page, live_server, budget):
     assert sorted(project.lines.values_list("amount", flat=True)) == [Decimal("10"), Decimal("15")]
     assert project.indicators.get().level1 == "产出指标"
     assert "25.00" in page.locator("#entry-totals tfoot").inner_text()
+
+
+def test_a_long_grid_is_usable_while_its_last_rows_are_laid_out(page, live_server, budget):
+    unit = budget.department.units.get(code="060001")
+    ExpenditureLine.objects.bulk_create(
+        LineFactory.build(
+            budget=budget, unit=unit, amount=Decimal("1.25"), position=n, cost_type="personnel"
+        )
+        for n in range(300)
+    )
+    open_grid(page, live_server, grid_url(budget))
+    page.keyboard.press("Control+d")  # at once: copy the first row (all rows laid out first)
+    page.wait_for_selector("html[data-grid-complete]")
+    assert page.locator("table.entry-grid tbody tr:not(.row-msg)").count() == 301
+    # 301 × 1.25 = 376.25
+    assert "376.25" in page.locator("#entry-totals tfoot").inner_text()
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("#grid-status.ok")
+    assert ExpenditureLine.objects.filter(budget=budget).count() == 301

@@ -59,7 +59,11 @@ def row(**cells):
 
 
 def post(client, budget, rows, version=None, raw=None):
-    body = raw if raw is not None else json.dumps({"version": version or grid_version(budget=budget), "rows": rows})
+    body = (
+        raw
+        if raw is not None
+        else json.dumps({"version": version or grid_version(budget=budget), "rows": rows})
+    )
     return client.post(url(budget), body, content_type="application/json")
 
 
@@ -82,9 +86,17 @@ def test_save_creates_the_lines_with_their_subjects_and_cost_types(client, budge
     data = response.json()
     assert data["ok"] and "新增 3 行" in data["message"]
     lines = list(ExpenditureLine.objects.order_by("position"))
-    assert [line.amount for line in lines] == [Decimal("1234.50"), Decimal("123.40"), Decimal("5.00")]
+    assert [line.amount for line in lines] == [
+        Decimal("1234.50"),
+        Decimal("123.40"),
+        Decimal("5.00"),
+    ]
     # 30101 is 人员经费 by its 类 (301); 30201 公用经费 unless overridden (row 3: 人员).
-    assert [line.cost_type for line in lines] == [CostType.PERSONNEL, CostType.PUBLIC, CostType.PERSONNEL]
+    assert [line.cost_type for line in lines] == [
+        CostType.PERSONNEL,
+        CostType.PUBLIC,
+        CostType.PERSONNEL,
+    ]
     assert lines[1].dept_economic.code == "30201" and lines[1].functional_subject.code == "2101501"
     assert data["ids"] == [lines[0].pk, lines[1].pk, lines[2].pk, None]
     assert data["version"] == grid_version(budget=budget)
@@ -122,8 +134,15 @@ def test_unknown_code_and_bad_amounts_point_at_their_rows(client, budget):
     body = response.json()
     assert "没有保存任何内容" in body["message"]
     found = {(e["row"], e["field"]): e["message"] for e in body["errors"]}
-    assert set(found) == {(1, "functional"), (2, "functional"), (3, "amount"), (4, "amount"),
-                          (5, "amount"), (6, "gov"), (7, "source")}
+    assert set(found) == {
+        (1, "functional"),
+        (2, "functional"),
+        (3, "amount"),
+        (4, "amount"),
+        (5, "amount"),
+        (6, "gov"),
+        (7, "source"),
+    }
     assert "功能分类科目 2109998 在 2022 年度的科目目录中不存在" in found[1, "functional"]
     assert "不是 2022 年度有效的“项”级科目" in found[2, "functional"]
     assert found[3, "amount"] == "金额最多保留两位小数（单位：万元）。"
@@ -140,7 +159,10 @@ def test_unit_of_another_department_is_refused_by_name(client, budget):
     assert response.status_code == 400
     [error] = response.json()["errors"]
     assert (error["row"], error["field"]) == (1, "unit")
-    assert "预算单位必须属于本部门（测试医疗保障局）" in error["message"] and "别的单位" in error["message"]
+    assert (
+        "预算单位必须属于本部门（测试医疗保障局）" in error["message"]
+        and "别的单位" in error["message"]
+    )
     assert not ExpenditureLine.objects.exists()
 
 
@@ -228,7 +250,9 @@ def test_cross_kind_pair_saves_with_a_warning(client, budget):
     response = post(client, budget, [row(gov="50501")])
     assert response.status_code == 200
     [warning] = response.json()["warnings"]
-    assert (warning["row"], warning["field"]) == (0, "gov") and "适用于事业单位" in warning["message"]
+    assert (warning["row"], warning["field"]) == (0, "gov") and "适用于事业单位" in warning[
+        "message"
+    ]
 
 
 def test_only_clerks_of_the_department_on_a_draft(client, budget):

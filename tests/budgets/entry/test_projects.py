@@ -32,8 +32,14 @@ def client(client, budget):
 
 
 def line(unit="060001", amount="10", dept="30201", gov="50201"):
-    return {"unit": unit, "functional": "2101501", "dept": dept, "gov": gov, "source": "1",
-            "amount": amount}
+    return {
+        "unit": unit,
+        "functional": "2101501",
+        "dept": dept,
+        "gov": gov,
+        "source": "1",
+        "amount": amount,
+    }
 
 
 def post(client, url, payload):
@@ -41,8 +47,11 @@ def post(client, url, payload):
 
 
 def test_a_projects_grid_saves_project_lines_of_its_unit(client, budget):
-    project = ProjectFactory(budget=budget, unit=budget.department.units.get(code="060001"),
-                             declared_total=Decimal("25.00"))
+    project = ProjectFactory(
+        budget=budget,
+        unit=budget.department.units.get(code="060001"),
+        declared_total=Decimal("25.00"),
+    )
     url = reverse("admin:budget_entry_project", args=[budget.pk, project.pk])
     page = client.get(url)
     assert page.status_code == 200 and "项目支出" in page.content.decode()
@@ -64,12 +73,19 @@ def test_a_projects_grid_saves_project_lines_of_its_unit(client, budget):
 
 
 def new_project_payload(**fields):
-    project = {"code": "P001", "name": "医疗救助", "kind": "特定目标类", "unit": "060002",
-               "declared_total": ""} | fields
+    project = {
+        "code": "P001",
+        "name": "医疗救助",
+        "kind": "特定目标类",
+        "unit": "060002",
+        "declared_total": "",
+    } | fields
     return {
         "project": project,
         "rows": [line(unit="060002", dept="30201", gov="50502", amount="8.5")],
-        "indicators": [{"level1": "产出", "level2": "数量指标", "level3": "救助人数", "value": "≥100人"}],
+        "indicators": [
+            {"level1": "产出", "level2": "数量指标", "level3": "救助人数", "value": "≥100人"}
+        ],
     }
 
 
@@ -79,11 +95,17 @@ def test_a_project_in_one_go_is_created_with_its_lines_and_indicators(client, bu
     response = post(client, url, new_project_payload())
     assert response.status_code == 200, response.json()
     project = Project.objects.get()
-    assert response.json()["url"] == reverse("admin:budget_entry_project", args=[budget.pk, project.pk])
+    assert response.json()["url"] == reverse(
+        "admin:budget_entry_project", args=[budget.pk, project.pk]
+    )
     assert (project.unit.code, project.kind) == ("060002", "特定目标类")
     assert project.lines.get().amount == Decimal("8.50")
     indicator = project.indicators.get()
-    assert (indicator.level1, indicator.level3, indicator.value) == ("产出指标", "救助人数", "≥100人")
+    assert (indicator.level1, indicator.level3, indicator.value) == (
+        "产出指标",
+        "救助人数",
+        "≥100人",
+    )
     assert project.history.count() == 1 and indicator.history.count() == 1
 
 
@@ -118,8 +140,14 @@ def test_a_new_project_without_lines_is_refused(client, budget):
     assert not Project.objects.exists()
 
 
-@pytest.mark.parametrize("raw", ["{", json.dumps({"project": "x", "rows": [], "indicators": []}),
-                                 json.dumps({"project": {}, "rows": [], "indicators": "x"})])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{",
+        json.dumps({"project": "x", "rows": [], "indicators": []}),
+        json.dumps({"project": {}, "rows": [], "indicators": "x"}),
+    ],
+)
 def test_a_malformed_new_project_gets_a_chinese_400(client, budget, raw):
     url = reverse("admin:budget_entry_project_new", args=[budget.pk])
     response = client.post(url, raw, content_type="application/json")
@@ -131,16 +159,26 @@ def test_the_pages_message_templates_are_the_servers_texts(budget):
     lookups = budget_lookups(budget=budget)
     templates = message_templates(lookups)
     checked = RowChecker(lookups).check(
-        [line(), line() | {"functional": "21015"}, line() | {"dept": "302"},
-         line() | {"functional": "2109997"}, line() | {"dept": "30101", "gov": "50201"},
-         line() | {"unit": "060999"}, line() | {"amount": "1.001"}]
+        [
+            line(),
+            line() | {"functional": "21015"},
+            line() | {"dept": "302"},
+            line() | {"functional": "2109997"},
+            line() | {"dept": "30101", "gov": "50201"},
+            line() | {"unit": "060999"},
+            line() | {"amount": "1.001"},
+        ]
     )
     found = {(p.row, p.field): p.message for p in checked.errors}
     assert found[1, "functional"] == templates["functional_level"].format(code="21015")
     assert found[2, "dept"] == templates["dept_level"].format(code="302")
     assert found[3, "functional"] == templates["unknown_functional"].format(code="2109997")
-    names = {"dept": "30101", "dept_name": lookups.dept["30101"].name,
-             "gov": "50201", "gov_name": lookups.gov["50201"].name}
+    names = {
+        "dept": "30101",
+        "dept_name": lookups.dept["30101"].name,
+        "gov": "50201",
+        "gov_name": lookups.gov["50201"].name,
+    }
     assert found[4, "gov"] == templates["pair"].format(**names)
     assert found[5, "unit"] == templates["unknown_unit"].format(code="060999")
     assert found[6, "amount"] == templates["amount_places"]
