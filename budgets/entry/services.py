@@ -6,11 +6,12 @@ its 修改记录), in one transaction. Unchanged lines are not touched.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from budgets.entry.lookups import budget_lookups
 from budgets.entry.rows import Problem, RowChecker
@@ -89,6 +90,27 @@ def check_project_total(project: Project | None, lines: list[ExpenditureLine]) -
         raise GridRefused([Problem(-1, "amount", message)], message)
 
 
+def _update(lines: list[ExpenditureLine], attnames: list[str], user) -> None:
+    """One prepared UPDATE of the changed columns, run for every line (``executemany``),
+    and their 修改记录. Django's ``bulk_update`` builds a CASE with a branch per line for
+    every column: seconds for 1,000 lines where this takes milliseconds."""
+    meta = ExpenditureLine._meta
+    fields = [next(f for f in meta.concrete_fields if f.attname == name) for name in attnames]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(str(field.column))} = %s" for field in fields)
+    table, pk = quote(meta.db_table), quote(str(meta.pk.column))
+    sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"
+    params = [
+        [field.get_db_prep_save(getattr(line, field.attname), connection) for field in fields]
+        + [line.pk]
+        for line in lines
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+    history: Any = ExpenditureLine.history  # simple-history's manager
+    history.bulk_history_create(lines, update=True, default_user=user)
+
+
 def _write(lines, stored: dict[int, ExpenditureLine], user) -> tuple[int, int, int]:
     created = [line for line in lines if line.pk is None]
     updated, changed_fields = [], set()
@@ -104,12 +126,7 @@ def _write(lines, stored: dict[int, ExpenditureLine], user) -> tuple[int, int, i
     if created:
         bulk_create_with_history(created, ExpenditureLine, batch_size=500, default_user=user)
     if updated:
-        # Only the columns that changed: bulk_update writes a CASE per column and row.
-        fields = sorted(name.removesuffix("_id") for name in changed_fields)
-        fields += ["lock_version", "cost_type"]
-        bulk_update_with_history(
-            updated, ExpenditureLine, fields, batch_size=500, default_user=user
-        )
+        _update(updated, sorted(changed_fields) + ["lock_version", "cost_type"], user)
     return len(created), len(updated), len(removed)
 
 

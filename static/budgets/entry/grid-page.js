@@ -28,6 +28,7 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": token },
       body: JSON.stringify({ version: version, rows: sent.map(function (s) { return s.payload; }) })
     }).then(function (response) {
+      if (response.redirected) return { ok: false, message: "登录已过期，未保存：请在新标签页中重新登录后再保存（您填写的内容仍在表格中）。" };
       return response.json().catch(function () { return { ok: false, message: "服务器没有返回可读的结果，未保存；您填写的内容仍在表格中。" }; });
     }).then(function (result) {
       if (result.ok) {
