@@ -150,8 +150,8 @@
       html += '<td class="cell-' + c + '"><input data-c="' + c + '" class="' + cls + '" autocomplete="off" spellcheck="false" aria-label="' +
         LABELS[c] + '"' + (c === "amount" ? ' inputmode="decimal"' : "") + '><span class="nm"></span></td>';
     });
-    html += '<td class="act"><button type="button" tabindex="-1" data-a="copy" title="复制行（Ctrl+D）" aria-label="复制行">⧉</button>' +
-      '<button type="button" tabindex="-1" data-a="del" title="删除行（Ctrl+Delete）" aria-label="删除行">✕</button></td>';
+    html += '<td class="act"><button type="button" tabindex="-1" data-a="copy" title="复制行（Ctrl+D）" >复制</button>' +
+      '<button type="button" tabindex="-1" data-a="del" title="删除行（Ctrl+Delete）" >删除</button></td>';
     tr.innerHTML = html;
     if (this.isProject) {
       var cost = tr.querySelector("input[data-c=cost]");
@@ -517,6 +517,7 @@
         var value = fold(raw);
         if (CODED[name] && /^\d+/.test(value) && name !== "unit") value = codeOf(value);
         if (name === "unit" && self.unitOf(codeOf(value))) value = self.unitOf(codeOf(value)).code;
+        if (name === "source" && value && self.sourceOf(value) >= 0) value = String(self.sourceOf(value) + 1);
         if (name === "gov") govGiven = !!value;
         target.v[name] = value;
         target.inputs[name].value = value;
