@@ -176,6 +176,14 @@ def _catalogue_errors(line, year: int) -> dict[str, str]:
     return {field: message for field, message in errors.items() if message}
 
 
+def missing_pair_message(dept, gov) -> str:
+    """An economic pair in no correspondence of the year (an error)."""
+    return (
+        f"部门经济分类 {dept.code} {dept.name} 与政府经济分类 "
+        f"{gov.code} {gov.name} 不存在对应关系。"
+    )
+
+
 def _project_link_errors(line) -> dict[str, str]:
     if line.kind == LineKind.BASIC and line.project_id:
         return {"project": "基本支出不能属于项目。"}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refresh docs/screenshots/ (home, a disclosure page, the region page and its charts;
-# desktop 1280 px and phone 375 px)
+# desktop 1280 px and phone 375 px; the clerks' line-entry grid at 1280 px)
 # by running the browser end-to-end test with SCREENSHOTS_DIR set.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -192,6 +192,11 @@ def _transition(role, scope, state, action):
     return sees(role, scope) and state in states and role in roles
 
 
+def _entry(role, scope, state):
+    editable = state == BudgetStatus.DRAFT or role == "superuser"
+    return sees(role, scope) and role in {"clerk", "superuser"} and editable
+
+
 def _public(role, scope, state):
     return state == BudgetStatus.PUBLISHED
 
@@ -214,6 +219,12 @@ ENDPOINTS: dict[str, Row] = {
     "admin:budget_workbook_export": Row(
         "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
     ),
+    # The line-entry grid (basic lines, a project's lines, a new project): who may enter
+    # lines (填报员, superuser) in a budget they see; a non-draft only for a superuser.
+    **{
+        f"admin:budget_entry_{name}": Row("entry", _entry)
+        for name in ("basic", "project", "project_new")
+    },
     "admin:index": Row("plain", lambda role: role in STAFF),
     "admin:app_list": Row("plain", lambda role: role in STAFF),
     "admin:login": Row("plain", lambda role: role == "anonymous"),  # staff: → index
@@ -461,6 +472,12 @@ def _cases(world, key, row, role, client):
                 row.expect(role, scope, state),
                 _get(client, reverse(key, kwargs=kwargs)),
             )
+        elif row.kind == "entry":
+            args = [budget.pk]
+            if key == "admin:budget_entry_project":
+                args.append(budget.projects.first().pk)
+            url = reverse(key, args=args)
+            yield scope, state, row.expect(role, scope, state), _get(client, url)
         elif row.kind == "transition":
             for action in TRANSITION_ROLES:
                 url = reverse(key, args=[budget.pk, action])

@@ -16,6 +16,7 @@ from budgets.admin.workflow import (
     TransitionInline,
     WorkflowAdminMixin,
 )
+from budgets.entry.admin import BudgetEntryAdminMixin
 from budgets.formatting import format_amount
 from budgets.models import (
     AssetHolding,
@@ -170,6 +171,7 @@ class TransferPaymentInline(DraftOnlyMixin, admin.TabularInline):
 
 @admin.register(Budget)
 class BudgetAdmin(
+    BudgetEntryAdminMixin,
     BudgetWorkbookAdminMixin,
     AuditAdminMixin,
     WorkflowAdminMixin,
