@@ -336,9 +336,9 @@ def _procurement(data: BudgetData, project, number: int) -> ReportTable:
     return _table(data, f"{number}-procurement", "项目采购", columns, rows)
 
 
-def project_form(data: BudgetData, project, number: int) -> list[ReportTable]:
-    """The small tables of one project's form (``number``: its place among the forms)."""
-    cells = [c for c in data.cells if c.project_id == project.pk]
+def project_form(data: BudgetData, project, number: int, cells: list[Cell]) -> list[ReportTable]:
+    """The small tables of one project's form (``number``: its place among the forms;
+    ``cells``: the project's own cells)."""
     years = _plan_years(data, project, cells)
     calculation = data.project_texts.get(project.pk, {}).get(ProjectTextKey.CALCULATION, "")
     tables = [
@@ -373,6 +373,10 @@ def build_project_forms(data: BudgetData) -> list[ReportTable]:
     """（九）: every project's form, in table order (units by code, then position)."""
     tables: list[ReportTable] = []
     projects = [p for unit in data.units for p in data.projects_of(unit)]
+    by_project: dict[int, list[Cell]] = {}
+    for cell in data.cells:  # once, not once per project (linear in the budget's size)
+        if cell.project_id is not None:
+            by_project.setdefault(cell.project_id, []).append(cell)
     for number, project in enumerate(projects, start=1):
-        tables += project_form(data, project, number)
+        tables += project_form(data, project, number, by_project.get(project.pk, []))
     return tables

@@ -70,7 +70,9 @@ def test_import_and_export_queries_do_not_grow_with_the_budget(demo_drafts):
     assert ExpenditureLine.objects.filter(budget=big).count() == 10 * small_lines
     assert ProjectIndicator.objects.filter(project__budget=big).count() > 10
     assert Counter(big_statements) == Counter(small_statements)
-    assert len(big_statements) < 50
+    # A fixed number per sheet model (the forms' sheets — 项目说明, 项目中期规划, 整体绩效分目标,
+    # 近两年收支金额 — each add their clearing and lookups): constant in the budget's size.
+    assert len(big_statements) < 60
     # Bulk inserts keep the 修改记录: one history row per line.
     assert ExpenditureLine.history.filter(budget_id=big.pk).count() == 10 * small_lines
     with CaptureQueriesContext(connection) as big_export:
