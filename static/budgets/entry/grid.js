@@ -302,7 +302,10 @@
       if (!v[c]) return;
       if (!(code in t[1])) err[c] = fill(M["unknown_" + c], { code: code });
       else if (code.length !== t[2] && !(c !== "functional" && code.length === 7 && self.local.has(code))) {
-        err[c] = fill(M[c + "_level"], { code: code });
+        // The whole path, as the server's message prints it: 210 卫生健康支出 › 21015 …
+        var path = [3, 5].filter(function (n) { return n < code.length; }).map(function (n) { return code.slice(0, n); })
+          .concat([code]).map(function (part) { return part in t[1] ? part + " " + t[1][part] : part; }).join(" › ");
+        err[c] = fill(M[c + "_level"], { code: code, path: path });
       }
     });
     var dept = codeOf(v.dept), gov = codeOf(v.gov);

@@ -170,8 +170,10 @@ def test_the_pages_message_templates_are_the_servers_texts(budget):
         ]
     )
     found = {(p.row, p.field): p.message for p in checked.errors}
-    assert found[1, "functional"] == templates["functional_level"].format(code="21015")
-    assert found[2, "dept"] == templates["dept_level"].format(code="302")
+    # The level messages name the whole path (catalogue names, written by hand).
+    path = "210 卫生健康支出 › 21015 医疗保障管理事务"
+    assert found[1, "functional"] == templates["functional_level"].format(path=path)
+    assert found[2, "dept"] == templates["dept_level"].format(path="302 商品和服务支出")
     assert found[3, "functional"] == templates["unknown_functional"].format(code="2109997")
     names = {
         "dept": "30101",
