@@ -598,7 +598,8 @@ def report(results) -> None:
     )
     ratios, cpu_ratios = [], []
     for name, path, size, twin, page, (twin_cpu, page_cpu) in results:
-        ratio, cpu_ratio = page["rps"] / twin["rps"], twin_cpu / page_cpu
+        ratio = page["rps"] / twin["rps"] if twin["rps"] else 0.0
+        cpu_ratio = twin_cpu / page_cpu if page_cpu else 0.0
         if name.split()[0] in PUBLICATION_PAGES:
             ratios.append((ratio, name))
             cpu_ratios.append((cpu_ratio, name))
