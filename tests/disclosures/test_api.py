@@ -42,11 +42,14 @@ def test_openapi_describes_every_path(client):
 def test_list_is_paginated(client, demo_budgets, monkeypatch):
     monkeypatch.setattr("disclosures.api.PAGE_SIZE", 1)
     first = client.get("/api/disclosures/").json()
-    assert (first["count"], first["page"], first["pages"]) == (3, 1, 3)
-    # Newest year first: 001 (2023), then 000 (2022, region 410702), then 002 (2022, 420323).
-    assert first["results"][0]["department_name"] == "三门峡市医疗保障局"
+    assert (first["count"], first["page"], first["pages"]) == (4, 1, 4)
+    # Newest year first: 003 (2024), 001 (2023), then 000 (2022, region 410702), then 002
+    # (2022, 420323).
+    assert first["results"][0]["department_name"] == "保定市徐水区医疗保障局"
     second = client.get(first["next"]).json()
-    assert second["results"][0]["department_name"] == "新乡市红旗区医疗保障局"
+    assert second["results"][0]["department_name"] == "三门峡市医疗保障局"
     third = client.get(second["next"]).json()
-    assert third["results"][0]["department_name"] == "竹山县医疗保障局"
-    assert third["next"] is None
+    assert third["results"][0]["department_name"] == "新乡市红旗区医疗保障局"
+    fourth = client.get(third["next"]).json()
+    assert fourth["results"][0]["department_name"] == "竹山县医疗保障局"
+    assert fourth["next"] is None
