@@ -67,10 +67,12 @@ def test_search_highlights_matches_and_paginates(client, demo_budgets, monkeypat
     # 医疗 (counted by hand): 001 has the department, 2 units and 6 projects, 000 the
     # department, 1 unit and 6 projects, 002 the department (竹山县医疗保障局), its unit
     # (…机关) and 2 of its 3 projects (城乡居民医疗保险补助资金, 医疗保险专项经费补助; not
-    # 离休乙残专项补助资金): 21 results, 10 on page 1, 10 on page 2 and 1 on page 3.
+    # 离休乙残专项补助资金), 003 the department (保定市徐水区医疗保障局), its unit (…本级) and 1
+    # of its 10 projects (提前下达2024年中央财政医疗服务与保障能力提升补助资金; the others say 医保
+    # or nothing): 24 results, 10 on page 1, 10 on page 2 and 4 on page 3.
     monkeypatch.setattr("disclosures.views.SEARCH_PAGE_SIZE", 10)
     first = BeautifulSoup(client.get("/disclosures/", {"q": "医疗"}).content, "html.parser")
-    assert "共找到 21 条" in first.get_text()
+    assert "共找到 24 条" in first.get_text()
     assert len(first.select("ol.results li")) == 10
     next_link = first.select_one('nav.pager a[rel="next"]')["href"]
     assert "q=%E5%8C%BB%E7%96%97" in next_link and "page=2" in next_link
