@@ -27,7 +27,7 @@ from budgets.workbook.importing import (
     budget_workbook_import,
     budget_workbook_preview,
 )
-from tests.budgets.workbook import hostile
+from tests.support import hostile
 
 # The process's peak memory may grow by this much over the whole module (bombs are refused
 # before they are read; tracemalloc per case would make the module five times slower —

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from disclosures.document import disclosure_build
 from disclosures.pdf.render import document_html, render_document
-from tests.disclosures import golden_002 as g
+from tests.support import golden_002 as g
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from disclosures.pdf.tasks import publication_render_pdfs
 from disclosures.services.publishing import publication_create
 from tests.disclosures.pdf.conftest import squeeze
 from tests.disclosures.pdf.workers import RENDERED_TABLE, leave_one_table
-from tests.factories import BudgetFactory
+from tests.support.factories import BudgetFactory
 
 REDIS_URL = os.environ.get("RQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 

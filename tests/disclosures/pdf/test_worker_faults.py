@@ -29,7 +29,7 @@ from tests.disclosures.pdf.workers import (
     shared_database_url,
     wait_until,
 )
-from tests.factories import BudgetFactory
+from tests.support.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
