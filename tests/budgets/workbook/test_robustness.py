@@ -29,6 +29,10 @@ from budgets.workbook.importing import (
 )
 from tests.support import hostile
 
+# Under pytest-xdist the whole module runs in one process: the case count and the memory
+# bound are the module's.
+pytestmark = pytest.mark.xdist_group("robustness")
+
 # The process's peak memory may grow by this much over the whole module (bombs are refused
 # before they are read; tracemalloc per case would make the module five times slower —
 # tests/budgets/workbook/test_uploads.py measures the bombs' peaks with it).
