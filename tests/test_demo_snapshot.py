@@ -36,6 +36,9 @@ def _normal(field, value, ranks):
         return ranks[field.model].get(value, value)
     if field.is_relation and field.related_model in ranks:
         return ranks[field.related_model].get(value, value)
+    tracked = getattr(field.model, "instance_type", None)  # a history table's own "id"
+    if field.attname == "id" and tracked in ranks:
+        return ranks[tracked].get(value, value)
     return value
 
 
