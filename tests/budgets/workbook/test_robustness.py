@@ -93,7 +93,8 @@ def counts() -> tuple[int, ...]:
 
 
 def check(data: bytes) -> None:
-    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0]
+    # "path::test_name@robustness (call)": pytest-xdist's loadgroup appends the group.
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0].split("@")[0]
     CASES[test] = CASES.get(test, 0) + 1
     _check(data)
 
