@@ -78,7 +78,7 @@ def make_cases(directory: Path) -> list[tuple[str, Path]]:
 
     from budgets.models import Budget
     from budgets.workbook.export import budget_workbook_export
-    from tests.budgets.workbook import hostile
+    from tests.support import hostile
 
     call_command("load_demo", "--draft", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     from django.contrib.auth import get_user_model

@@ -2,19 +2,9 @@
 
 import pytest
 
+from tests.support import moved
 
-def _demo(*options):
-    from django.core.management import call_command
-
-    call_command("load_demo", *options, verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    from budgets.models import Budget
-
-    return {
-        "000": Budget.objects.get(department__region__code="410702", fiscal_year__year=2022),
-        "001": Budget.objects.get(department__region__code="411200", fiscal_year__year=2023),
-        "002": Budget.objects.get(department__region__code="420323", fiscal_year__year=2022),
-        "003": Budget.objects.get(department__region__code="130609", fiscal_year__year=2024),
-    }
+moved.install()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -24,6 +14,16 @@ def _fast_password_hasher():
     from django.test.utils import override_settings
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _process_media_root(tmp_path_factory):
+    """Generated files go to this test process's own directory (never the repository's
+    media/, never another process's under pytest-xdist); tests may set their own."""
+    from django.test.utils import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
 
 
@@ -43,13 +43,39 @@ def _own_media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def demo_budgets(db):
-    """Both demo budgets loaded and published (version 1) through ``load_demo``."""
-    return _demo()
+@pytest.fixture(scope="session")
+def _demo_snapshots(django_db_setup, django_db_blocker):
+    """``load_demo`` run once per test process and state (published, drafts), before any
+    test's transaction, its rows kept to be copied (tests/support/demo.py)."""
+    from tests.support.demo import Snapshots
+
+    snapshots = Snapshots()
+    with django_db_blocker.unblock():
+        snapshots.get()
+        snapshots.get("--draft")
+    return snapshots
+
+
+def _demo(snapshots, *options: str) -> dict:
+    from django.db import connection
+
+    from tests.support.demo import demo_load
+
+    if not connection.in_atomic_block:
+        # A transactional test (live server, workers) commits for real, with the on-commit
+        # work of publishing (the PDF tasks): it runs load_demo itself.
+        return demo_load(*options)
+    return snapshots.get(*options).restore()
 
 
 @pytest.fixture
-def demo_drafts(db):
+def demo_budgets(_demo_snapshots, db):
+    """Both demo budgets loaded and published (version 1) through ``load_demo``: a copy, in
+    the test's transaction, of the rows it wrote once per test process (tests/support/demo.py)."""
+    return _demo(_demo_snapshots)
+
+
+@pytest.fixture
+def demo_drafts(_demo_snapshots, db):
     """Both demo budgets loaded as drafts (``load_demo --draft``), for tests that edit them."""
-    return _demo("--draft")
+    return _demo(_demo_snapshots, "--draft")

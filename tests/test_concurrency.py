@@ -20,8 +20,8 @@ from django.urls import reverse
 from budgets.models import BudgetStatus, ExpenditureLine
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP
 from disclosures.models import Publication
-from tests.factories import BudgetFactory, LineFactory, staff_of
-from tests.html import field_errors, form_values
+from tests.support.factories import BudgetFactory, LineFactory, staff_of
+from tests.support.html import field_errors, form_values
 
 # serialized_rollback: the flush of a transactional test would remove the catalogues.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

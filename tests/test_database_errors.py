@@ -16,8 +16,8 @@ from django.db import OperationalError, connection
 from django.test import Client, RequestFactory
 
 from config.errors import server_error
-from tests.factories import BudgetFactory, staff_of
-from tests.html import form_values
+from tests.support.factories import BudgetFactory, staff_of
+from tests.support.html import form_values
 
 # serialized_rollback: the flush of a transactional test would remove the catalogues.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -26,7 +26,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from budgets.models import BudgetStatus
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP, REVIEWER_GROUP
 from disclosures.services.publishing import publication_create
-from tests.factories import (
+from tests.support.factories import (
     BudgetFactory,
     DepartmentFactory,
     FiscalYearFactory,

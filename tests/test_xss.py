@@ -16,7 +16,7 @@ from budgets.models import (
     TransferPayment,
 )
 from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
-from tests.factories import UserFactory
+from tests.support.factories import UserFactory
 
 PAYLOAD = '<script>alert("x")</script>'
 ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"

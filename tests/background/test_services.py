@@ -14,7 +14,7 @@ from disclosures.pdf.files import table_pdf_exists
 from disclosures.pdf.tasks import pdf_enqueue, publication_render_pdfs
 from disclosures.services.publishing import publication_create
 from tests.disclosures.pdf.workers import RENDERED_TABLE, leave_one_table
-from tests.factories import BudgetFactory
+from tests.support.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db
 

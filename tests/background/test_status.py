@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from background.services import heartbeat_touch
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP
 from disclosures.pdf.tasks import publication_render_pdfs
-from tests.factories import DepartmentFactory, staff_of
+from tests.support.factories import DepartmentFactory, staff_of
 
 pytestmark = pytest.mark.django_db
 

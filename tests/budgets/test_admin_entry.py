@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import ExpenditureLine
-from tests.factories import (
+from tests.support.factories import (
     BudgetFactory,
     ProjectFactory,
     UnitFactory,
@@ -13,7 +13,7 @@ from tests.factories import (
     functional,
     gov_economic,
 )
-from tests.html import field_errors, form_values
+from tests.support.html import field_errors, form_values
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import BudgetFactory, ProjectFactory, clerk_of
+from tests.support.factories import BudgetFactory, ProjectFactory, clerk_of
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_catalogues_are_read_only_for_clerks(clerk_client):
 def test_finance_bureau_sees_only_its_regions_staff(client, db):
     from budgets.models import StaffProfile
     from budgets.services.roles import FINANCE_GROUP, roles_setup
-    from tests.factories import DepartmentFactory, RegionFactory, UserFactory
+    from tests.support.factories import DepartmentFactory, RegionFactory, UserFactory
 
     own, other = RegionFactory(code="419911"), RegionFactory(code="419912")
     mine = UserFactory(username="staff-own")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from budgets.models import Budget, ExpenditureLine, ProcurementItem, Project
-from tests.factories import (
+from tests.support.factories import (
     BudgetFactory,
     FiscalYearFactory,
     ProjectFactory,
@@ -18,7 +18,7 @@ from tests.factories import (
     functional,
     gov_economic,
 )
-from tests.html import field_errors, form_values
+from tests.support.html import field_errors, form_values
 
 pytestmark = pytest.mark.django_db
 MESSAGE = "预算单位必须属于本部门"

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from budgets.models import StaffProfile
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP, REVIEWER_GROUP
-from tests.factories import DepartmentFactory, RegionFactory, UserFactory, staff_of
+from tests.support.factories import DepartmentFactory, RegionFactory, UserFactory, staff_of
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

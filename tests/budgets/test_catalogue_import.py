@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from budgets.models import FunctionalSubject
-from tests.html import form_values
+from tests.support.html import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_dates_fractions_formulas_and_empty_names_are_refused_and_nothing_writte
 
 
 def test_catalogue_upload_over_the_limit_or_a_bomb_is_refused_unread(admin_client, settings):
-    from tests.budgets.workbook import hostile
+    from tests.support import hostile
 
     content = _xlsx([[None, "日期单元格", None, 2025, None]])
     settings.WORKBOOK_UPLOAD_MAX_BYTES = len(content) - 1

@@ -12,7 +12,7 @@ from budgets.models import FunctionalSubject
 from budgets.workbook.export import budget_workbook_export
 from tests.budgets.test_admin_entry import add_basic_line, budget, clerk_client  # noqa: F401
 from tests.budgets.workbook.test_admin import upload
-from tests.html import field_errors
+from tests.support.html import field_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from budgets.models import EconomicSubject, FunctionalSubject
 from budgets.pickers import label_path, subject_search
-from tests.factories import BudgetFactory, RegionFactory, clerk_of, dept_economic, functional
+from tests.support.factories import (
+    BudgetFactory,
+    RegionFactory,
+    clerk_of,
+    dept_economic,
+    functional,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from budgets.models import BudgetUnit, Department, ExpenditureLine, LineKind, Project
-from tests.factories import BudgetFactory, DepartmentFactory, LineFactory, ProjectFactory
+from tests.support.factories import BudgetFactory, DepartmentFactory, LineFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from budgets.models import ExpenditureLine, NarrativeSection
 from budgets.models.locking import ConcurrentEditError
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP, REVIEWER_GROUP
-from tests.factories import BudgetFactory, LineFactory, staff_of
-from tests.html import field_errors, form_values
+from tests.support.factories import BudgetFactory, LineFactory, staff_of
+from tests.support.html import field_errors, form_values
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from budgets.models.registry import NOT_OWNED, OWNED, budget_rows, edit_refusal,
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP, REVIEWER_GROUP, roles_setup
 from budgets.workbook.layout import SHEET
 from budgets.workbook.writing import WRITE_ORDER
-from tests.factories import (
+from tests.support.factories import (
     BudgetFactory,
     FiscalYearFactory,
     UnitFactory,
@@ -33,7 +33,7 @@ from tests.factories import (
     clerk_of,
     staff_of,
 )
-from tests.html import field_errors, form_values
+from tests.support.html import field_errors, form_values
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from budgets.models import FunctionalSubject, LineKind
 from budgets.validation import project_total_error
-from tests.factories import (
+from tests.support.factories import (
     LineFactory,
     ProjectFactory,
     UnitFactory,

@@ -14,7 +14,7 @@ from budgets.services.workflow import (
     budget_submit,
 )
 from disclosures.checks import Finding, Level
-from tests.factories import staff_of
+from tests.support.factories import staff_of
 
 
 @pytest.fixture

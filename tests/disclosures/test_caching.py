@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.disclosures.revision import publish_correction
+from tests.support.revision import publish_correction
 
 URL = "/disclosures/410702/2022/060/"
 

@@ -16,7 +16,7 @@ from disclosures.formats.henan.legacy import key_figures_from_tables
 from disclosures.keyfigures import key_figures
 from disclosures.models import Publication
 from disclosures.tables import budget_data, build_tables
-from tests.factories import BudgetFactory, DepartmentFactory, RegionFactory
+from tests.support.factories import BudgetFactory, DepartmentFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 

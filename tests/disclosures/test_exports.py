@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from openpyxl import load_workbook
 
-from tests.disclosures.revision import publish_correction
+from tests.support.revision import publish_correction
 
 URL = "/disclosures/410702/2022/060/"
 DEPT = "新乡市红旗区医疗保障局2022年"

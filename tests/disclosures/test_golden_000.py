@@ -4,9 +4,9 @@ of the rendered HTML (parsed as a person reads it: row by its code/label, column
 import pytest
 from django.urls import reverse
 
-from tests.disclosures import golden as g
-from tests.disclosures.rows import expenditure_row, row_where
-from tests.html import column, parse_table
+from tests.support import golden as g
+from tests.support.html import column, parse_table
+from tests.support.rows import expenditure_row, row_where
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Golden test: every figure printed in example 001's tables is in the same row and column of
 the rendered HTML (parsed as a person reads it: row by its code/label, column by header path).
 
-Expectations are in ``golden_001.py`` (tables 1-9) and ``golden_001_goals.py`` (10-12).
+Expectations are in ``tests/support/golden_001.py`` (tables 1-9) and ``golden_001_goals.py`` (10-12).
 """
 
 from decimal import Decimal
@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from tests.disclosures import golden as g0
-from tests.disclosures import golden_001 as g
-from tests.disclosures import golden_001_goals as gg
-from tests.disclosures.rows import expenditure_row, figures, row_where
-from tests.html import column, parse_table
+from tests.support import golden as g0
+from tests.support import golden_001 as g
+from tests.support import golden_001_goals as gg
+from tests.support.html import column, parse_table
+from tests.support.rows import expenditure_row, figures, row_where
 
 pytestmark = pytest.mark.django_db
 

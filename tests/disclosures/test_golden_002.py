@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.disclosures import golden_002 as g
-from tests.html import column, column_numbers, parse_table
+from tests.support import golden_002 as g
+from tests.support.html import column, column_numbers, parse_table
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.disclosures.revision import publish_correction
+from tests.support.revision import publish_correction
 
 
 def text_of(response) -> str:
@@ -83,7 +83,7 @@ def test_search_highlights_matches_and_paginates(client, demo_budgets, monkeypat
 def test_search_never_finds_unpublished_names(client, demo_budgets):
     from budgets.models import Project
     from budgets.services.workflow import budget_reopen
-    from tests.factories import UserFactory
+    from tests.support.factories import UserFactory
 
     budget = demo_budgets["000"]
     budget_reopen(budget=budget, user=UserFactory(is_superuser=True), comment="改名")

@@ -135,7 +135,7 @@ def test_totals_row_and_year_selector(region, client):
 
 def test_drafts_and_old_versions_never_counted(demo_budgets, client):
     """A draft budget has no publication; a reopened one shows its current version only."""
-    from tests.factories import BudgetFactory, DepartmentFactory
+    from tests.support.factories import BudgetFactory, DepartmentFactory
 
     region = demo_budgets["000"].department.region
     BudgetFactory(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from bench.synthetic import synthetic_budget
 from budgets.models import ExpenditureLine
 from disclosures.services.publishing import publication_create
-from tests.html import column, parse_table
+from tests.support.html import column, parse_table
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from budgets.models import Budget, Department
 from budgets.workbook.export import budget_workbook_export
-from tests.factories import clerk_of
+from tests.support.factories import clerk_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from budgets.models import Budget, Department, ExpenditureLine, LineKind
 from budgets.workbook.resources import BasicLineResource
-from tests.factories import clerk_of
+from tests.support.factories import clerk_of
 
 LINES = "/admin/budgets/expenditureline/"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -19,7 +19,7 @@ from budgets.models import (
 )
 from budgets.workbook.export import budget_workbook_export
 from budgets.workbook.importing import ImportRefused, budget_workbook_import
-from tests.factories import BudgetFactory, FiscalYearFactory, clerk_of
+from tests.support.factories import BudgetFactory, FiscalYearFactory, clerk_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -27,7 +27,11 @@ from budgets.workbook.importing import (
     budget_workbook_import,
     budget_workbook_preview,
 )
-from tests.budgets.workbook import hostile
+from tests.support import hostile
+
+# Under pytest-xdist the whole module runs in one process: the case count and the memory
+# bound are the module's.
+pytestmark = pytest.mark.xdist_group("robustness")
 
 # The process's peak memory may grow by this much over the whole module (bombs are refused
 # before they are read; tracemalloc per case would make the module five times slower —
@@ -89,7 +93,8 @@ def counts() -> tuple[int, ...]:
 
 
 def check(data: bytes) -> None:
-    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0]
+    # "path::test_name@robustness (call)": pytest-xdist's loadgroup appends the group.
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0].split("@")[0]
     CASES[test] = CASES.get(test, 0) + 1
     _check(data)
 

@@ -13,7 +13,7 @@ from budgets.workbook.importing import (
     budget_workbook_import,
     budget_workbook_preview,
 )
-from tests.budgets.workbook import hostile
+from tests.support import hostile
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 IMPORT_URL = "/admin/budgets/budget/workbook/import/"

@@ -8,7 +8,8 @@ from tests.disclosures.pdf.conftest import squeeze
 
 # The session fixture needs the test database set up, which pytest-django does only for
 # sessions that contain database tests.
-pytestmark = pytest.mark.django_db
+# Under pytest-xdist the module runs in one process: the demo PDFs are rendered once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_pdfs")]
 
 KEYS = ["000", "001"]
 

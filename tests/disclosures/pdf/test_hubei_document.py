@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from disclosures.document import disclosure_build
 from disclosures.pdf.render import document_html, render_document
-from tests.disclosures import golden_002 as g
 from tests.disclosures import golden_002_forms as forms
+from tests.support import golden_002 as g
 
 pytestmark = pytest.mark.django_db
 

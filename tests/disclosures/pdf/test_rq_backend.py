@@ -21,9 +21,12 @@ from disclosures.pdf.tasks import publication_render_pdfs
 from disclosures.services.publishing import publication_create
 from tests.disclosures.pdf.conftest import squeeze
 from tests.disclosures.pdf.workers import RENDERED_TABLE, leave_one_table
-from tests.factories import BudgetFactory
+from tests.support.factories import BudgetFactory
 
-REDIS_URL = os.environ.get("RQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+# Database 2, and under pytest-xdist one database per worker process (gw0 → 2, gw1 → 3 …),
+# so that two processes never flush each other's queue.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+REDIS_URL = os.environ.get("RQ_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{2 + WORKER % 14}")
 
 
 @pytest.fixture

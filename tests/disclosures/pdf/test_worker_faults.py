@@ -29,7 +29,7 @@ from tests.disclosures.pdf.workers import (
     shared_database_url,
     wait_until,
 )
-from tests.factories import BudgetFactory
+from tests.support.factories import BudgetFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -126,13 +126,19 @@ def test_connection_terminated_during_a_render_worker_survives(workers, publicat
 def test_database_locked_for_a_while_worker_keeps_taking_tasks(workers, publication):
     worker = workers.start()
     wait_until(WorkerHeartbeat.objects.exists, timeout=20, what="the worker's heartbeat")
-    # Another process holds the whole file for longer than the worker's busy timeout (1 s).
+    # Another process holds the whole file for longer than the worker's busy timeout (1 s):
+    # until the worker has failed on the lock (its log says so), at most 20 s.
     holder = sqlite3.connect(connection.settings_dict["NAME"])
     holder.execute("BEGIN EXCLUSIVE")
-    time.sleep(6)
-    holder.rollback()
-    holder.close()
-    assert "database is locked" in workers.log(worker)
+    try:
+        wait_until(
+            lambda: "database is locked" in workers.log(worker),
+            timeout=20,
+            what="the worker to fail on the lock",
+        )
+    finally:
+        holder.rollback()
+        holder.close()
 
     assert pdf_enqueue(publication=publication)
     _wait_for(TaskResultStatus.SUCCESSFUL, timeout=20)

@@ -3,7 +3,7 @@
 from disclosures.formats.hubei.tables import BASIC
 from disclosures.tables.families.basic import basic_table
 from disclosures.tables.t06_basic import HENAN_BASIC
-from tests.disclosures.tables.data import budget_data, cell, rows_of
+from tests.support.budget_data import budget_data, cell, rows_of
 
 
 def data():

@@ -4,7 +4,7 @@ from disclosures.formats.hubei.tables import EXPENDITURE, GOV_FUND
 from disclosures.tables.families.functional import functional_table
 from disclosures.tables.t03_expenditure import HENAN_EXPENDITURE
 from disclosures.tables.t09_gov_fund import HENAN_GOV_FUND
-from tests.disclosures.tables.data import budget_data, cell, rows_of
+from tests.support.budget_data import budget_data, cell, rows_of
 
 
 def data():

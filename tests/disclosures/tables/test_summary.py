@@ -3,7 +3,7 @@
 from disclosures.formats.hubei.tables import APPROPRIATION_SUMMARY, HUBEI_CATEGORIES, SUMMARY
 from disclosures.tables.families.summary import sequence_number, summary_table
 from disclosures.tables.t01_summary import HENAN_SUMMARY
-from tests.disclosures.tables.data import budget_data, cell, rows_of
+from tests.support.budget_data import budget_data, cell, rows_of
 
 
 def data():

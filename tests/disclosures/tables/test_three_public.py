@@ -5,7 +5,7 @@ from decimal import Decimal
 from disclosures.formats.hubei.tables import THREE_PUBLIC
 from disclosures.tables.families.three_public import three_public_table
 from disclosures.tables.t08_three_public import HENAN_THREE_PUBLIC
-from tests.disclosures.tables.data import budget_data, cell, rows_of
+from tests.support.budget_data import budget_data, cell, rows_of
 
 
 def data():

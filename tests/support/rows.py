@@ -1,6 +1,6 @@
-"""Find rows of a parsed disclosure table (see ``tests.html.parse_table``) by what they print."""
+"""Find rows of a parsed disclosure table (see ``tests.support.html.parse_table``) by what they print."""
 
-from tests.html import column
+from tests.support.html import column
 
 
 def row_where(rows, paths, criteria: dict[tuple, str]):

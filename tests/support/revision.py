@@ -2,7 +2,7 @@
 
 from budgets.models import ExpenditureLine
 from budgets.services.workflow import budget_publish, budget_reopen, budget_submit
-from tests.factories import UserFactory
+from tests.support.factories import UserFactory
 
 
 def publish_correction(budget, *, username: str = "finance-root"):
