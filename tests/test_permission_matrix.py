@@ -212,6 +212,10 @@ ENDPOINTS: dict[str, Row] = {
     "admin:budget_workbook_export": Row(
         "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
     ),
+    # The import template of one budget: the same rule as its export.
+    "admin:budget_workbook_budget_template": Row(
+        "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
+    ),
     "admin:index": Row("plain", lambda role: role in STAFF),
     "admin:app_list": Row("plain", lambda role: role in STAFF),
     "admin:login": Row("plain", lambda role: role == "anonymous"),  # staff: → index
