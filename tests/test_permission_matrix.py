@@ -225,6 +225,10 @@ ENDPOINTS: dict[str, Row] = {
         f"admin:budget_entry_{name}": Row("entry", _entry)
         for name in ("basic", "project", "project_new")
     },
+    # The import template of one budget: the same rule as its export.
+    "admin:budget_workbook_budget_template": Row(
+        "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
+    ),
     "admin:index": Row("plain", lambda role: role in STAFF),
     "admin:app_list": Row("plain", lambda role: role in STAFF),
     "admin:login": Row("plain", lambda role: role == "anonymous"),  # staff: → index
