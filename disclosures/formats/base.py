@@ -128,11 +128,10 @@ class DisclosureFormat:
 
     def build_forms(self, data: BudgetData, before: int) -> list[ReportTable]:
         """The forms of the 情况说明, numbered on from ``before`` (the tables' count), in
-        the format's style; downloads and the API list them after the tables."""
+        the style their builder gave them; downloads and the API list them after the tables."""
         built = self.forms(data)
         for offset, table in enumerate(built, start=1):
             table.number = before + offset
-            table.blank_zero, table.thousands = self.style.blank_zero, self.style.thousands
         return built
 
     def _build_group(self, data: BudgetData, spec: TableSpec, before: int) -> list[ReportTable]:
