@@ -53,18 +53,16 @@ def explanation(data, figures) -> list:
 def explanation_forms(data) -> list:
     """Hook: the forms of ``forms.py`` as tables, each marked with the section of the
     情况说明 it is printed in (一, 七, 八, 九) and labelled for the downloads' file and
-    sheet names (the titles of a project's small tables repeat, so they take its head's)."""
+    sheet names: its title, a project's small tables (whose titles repeat) the project's
+    number before theirs (``1、资金支出计划（%）``)."""
     groups = forms.hebei_forms(data)
     tables = forms.form_tables(groups)
     sections = {id(f.table): g.section for g in groups for f in g.forms}
-    head = ""
     for table in tables:
         table.section = sections[id(table)]
-        own_head = table.slug.count("-") == 2  # form-project-N, not form-project-N-plan
-        if table.slug.startswith("form-project-") and own_head:
-            head = table.title
-        partial = table.slug.startswith("form-project-") and not own_head
-        table.label = f"{head}（{table.title}）" if partial else table.title
+        parts = table.slug.split("-")  # form-project-1-plan: part of project form 1
+        partial = table.slug.startswith("form-project-") and len(parts) > 3
+        table.label = f"{parts[2]}、{table.title}" if partial else table.title
     return tables
 
 
