@@ -122,7 +122,9 @@ def test_first_goal_form_grid_prints_level1_once(sections):
     grid = sections[g.SECTION_TITLES[6]][1][4]
     assert cells(grid, "level1") == g.PROJECT_1_LEVEL1
     assert cells(grid, "level2") == g.PROJECT_1_LEVEL2
-    assert cells(grid, "basis")[0] == "保定市徐水区医疗保障局关于拨付劳务派遣工作人员等所需费用的请示"
+    assert (
+        cells(grid, "basis")[0] == "保定市徐水区医疗保障局关于拨付劳务派遣工作人员等所需费用的请示"
+    )
 
 
 def test_procurement_form(sections):
