@@ -83,3 +83,28 @@ def test_check_budget_runs_the_forms_checks(built):
     assert codes == {"hebei-spending-plan-missing"}
     message = next(f.message for f in broken if f.rule == "hebei-spending-plan-missing")
     assert "劳务派遣人员经费" in message
+
+
+def test_last_years_basic_and_project_read_one_source():
+    """上年数 wins over 近两年收支金额; without it, last year's 近两年 row is read."""
+    from copy import copy
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from budgets.models import PriorYearTotals
+    from disclosures.formats.hebei.explanation import explanation_sections
+    from disclosures.keyfigures import key_figures
+    from tests.disclosures.hebei_003 import data_003
+
+    def overall(data) -> str:
+        return "".join(explanation_sections(data, key_figures(data))[1].paragraphs)
+
+    data = data_003()
+    totals = {2023: PriorYearTotals(year=2023, basic=Decimal("400.00"), project=Decimal("80"))}
+    both = replace(data, prior_totals=totals)
+    assert "基本支出减少18.69万元" in overall(both)  # 436.13 − 417.44 (上年数)
+    prior = copy(data.prior_year)
+    prior.basic_total = prior.project_total = None
+    only_totals = replace(data, prior_year=prior, prior_totals=totals)
+    text = overall(only_totals)
+    assert "基本支出增加17.44万元" in text and "项目支出增加54.68万元" in text
