@@ -3,6 +3,7 @@
 Usage:
 
     .venv/bin/python bench/pdf.py                                             # SQLite
+    .venv/bin/python bench/pdf.py 保定                    # only the demos whose name has 保定
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mydb .venv/bin/python bench/pdf.py
 
 Per budget it prints pages, bytes, total seconds (build the disclosure, render the HTML
@@ -60,9 +61,24 @@ def parallel_halves(budget_id: int, pool: ProcessPoolExecutor) -> float:
     return time.perf_counter() - start
 
 
+def measure_only(budgets) -> None:
+    """The table of pages and seconds for the chosen demos, without the parallel experiment."""
+    print(f"{'budget':24} {'pages':>5} {'KB':>6} {'total s':>8} {'weasy s':>8}")
+    for budget_id, label in budgets:
+        results = [measure(budget_id) for _ in range(3)]
+        total = statistics.median(r[2] for r in results)
+        weasy = statistics.median(r[3] for r in results)
+        print(
+            f"{label:24} {results[0][0]:5d} {results[0][1] / 1024:6.0f} {total:8.2f} {weasy:8.2f}"
+        )
+
+
 def main() -> None:
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     budgets = [(b.pk, b.department.name) for b in Budget.objects.select_related("department")]
+    if only := sys.argv[1:]:  # e.g. ``bench/pdf.py 保定``: the demos whose name contains it
+        budgets = [(pk, label) for pk, label in budgets if any(w in label for w in only)]
+        return measure_only(budgets)
     budgets.append((synthetic_budget(scale=10, department_code="910").pk, "合成 ×10"))
     print(f"{'budget':24} {'pages':>5} {'KB':>6} {'total s':>8} {'weasy s':>8} {'weasy %':>7}")
     runs = {}

@@ -84,11 +84,26 @@ class Disclosure:
 
     def toc(self) -> list[tuple[int, str]]:
         """(table number, title) of each table, a form's small tables listed once by its
-        heading (the 目录 of the page and the PDF)."""
+        heading (the 目录 of the page and the PDF); forms inside the 情况说明 not listed."""
         return [
             (table.number, table.group if table.group else table.title)
-            for table in self.tables
+            for table in self.table_part
             if not table.group or table.group_first
+        ]
+
+    @property
+    def table_part(self) -> list[ReportTable]:
+        """The tables printed as tables (not the forms inside the 情况说明)."""
+        return [table for table in self.tables if not table.section]
+
+    @property
+    def explanation_parts(self) -> list[tuple[Section, list[ReportTable]]]:
+        """Each section of the 情况说明 with the forms printed after its paragraphs: the
+        tables whose ``section`` is the number its title starts with (``七、…``)."""
+        forms = [table for table in self.tables if table.section]
+        return [
+            (s, [t for t in forms if s.title.startswith(f"{t.section}、")])
+            for s in self.explanation
         ]
 
     def table(self, number: int) -> ReportTable:
@@ -126,6 +141,7 @@ def disclosure_build(*, budget_id: int, format_key: str | None = None) -> Disclo
     fmt = format_get(format_key or data.format_key)
     data = fmt.classify(data)  # 基本/项目 as the format counts them (Hebei: 人员类/运转类 basic)
     figures = key_figures(data)
+    tables = fmt.build_tables(data)
     return Disclosure(
         region_code=department.region.code,
         region_name=department.region.name,
@@ -136,7 +152,7 @@ def disclosure_build(*, budget_id: int, format_key: str | None = None) -> Disclo
         overview=_narrative_sections(data.narrative, OVERVIEW_KEYS),
         explanation=fmt.explanation(data, figures),
         glossary=_narrative_sections(data.narrative, [NarrativeKey.GLOSSARY]),
-        tables=fmt.build_tables(data),
+        tables=tables + fmt.build_forms(data, len(tables)),
         key_figures=figures,
         format_key=fmt.key,
     )

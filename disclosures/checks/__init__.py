@@ -41,6 +41,7 @@ def check_budget(
     tables = fmt.build_tables(data)
     out = Collector()
     check_data(data, figures, out)
+    fmt.data_checks(data, out)
     return check_tables(tables, fmt.key, figures) + out.findings
 
 

@@ -29,7 +29,8 @@ FIRST_HEADER_ROW = 3  # 1: title, 2: 部门名称 / 单位
 
 
 def sheet_name(table: ReportTable) -> str:
-    return table.label or f"表{table.number}"
+    """The table's label, cut to the 31 characters a sheet name may have."""
+    return (table.label or f"表{table.number}")[:31]
 
 
 def _write(

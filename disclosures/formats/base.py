@@ -80,6 +80,12 @@ class DisclosureFormat:
     # budget data → 填报进度: what this format prints, whether it is entered and where
     # (shared items in ``disclosures/progress.py``); no queries.
     progress: Callable[[BudgetData], list[ProgressItem]] = lambda data: []
+    # budget data → the forms printed inside the 情况说明, each table's ``section`` the
+    # number of the section it sits in (Hebei 一/七/八/九); no queries.
+    forms: Callable[[BudgetData], list[ReportTable]] = lambda data: []
+    # (budget data, collector) → the format's own warnings on data its tables do not show
+    # (Hebei: 资金支出计划, 资产总额 of the forms).
+    data_checks: Callable[[BudgetData, Collector], None] = lambda data, out: None
 
     def classify(self, data: BudgetData) -> BudgetData:
         """The budget data as this format counts it: lines of the projects whose kind the
@@ -119,6 +125,14 @@ class DisclosureFormat:
             self._apply_style(table, spec, data)
             tables.append(table)
         return tables
+
+    def build_forms(self, data: BudgetData, before: int) -> list[ReportTable]:
+        """The forms of the 情况说明, numbered on from ``before`` (the tables' count), in
+        the style their builder gave them; downloads and the API list them after the tables."""
+        built = self.forms(data)
+        for offset, table in enumerate(built, start=1):
+            table.number = before + offset
+        return built
 
     def _build_group(self, data: BudgetData, spec: TableSpec, before: int) -> list[ReportTable]:
         """A form's small tables, numbered on from ``before``; their titles keep no label."""

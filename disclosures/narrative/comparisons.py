@@ -129,12 +129,20 @@ SPECS = (
 )
 
 
+# Last year's 基本/项目支出 are entered in two places: 上年数 (``PriorYearFigures.basic_total``
+# / ``project_total``, Hebei 二（三）) and 近两年收支金额 (``PriorYearTotals`` of year − 1, Hubei
+# （十）). The 上年数 wins; without it the comparison reads the 近两年 row of last year.
+LAST_YEAR_TOTALS = {"basic_total": "basic", "project_total": "project"}
+
+
 def comparisons(data: BudgetData, figures: KeyFigures) -> dict[str, Comparison]:
     """Every compared figure by key; last year's value is None when it is not known."""
     prior = data.prior_year
     out = {}
     for key, label, current, field, reasons, *shared in SPECS:
         before = getattr(prior, field, None) if prior is not None else None
+        if before is None and field in LAST_YEAR_TOTALS:
+            before = getattr(data.prior_totals.get(data.year - 1), LAST_YEAR_TOTALS[field], None)
         change = Change(current(figures) or ZERO, before)
         out[key] = Comparison(key, label, change, reasons, tuple(shared[0]) if shared else ())
     return out

@@ -26,7 +26,9 @@ def _css() -> str:
 
 def document_html(disclosure: Disclosure, *, numbers: list[int] | None = None) -> str:
     """The report as HTML: the whole document, or only the tables ``numbers``."""
-    tables = [t for t in disclosure.tables if numbers is None or t.number in numbers]
+    # The whole document prints the forms inside the 情况说明 (Hebei), not among the tables.
+    chosen = disclosure.table_part if numbers is None else disclosure.tables
+    tables = [t for t in chosen if numbers is None or t.number in numbers]
     whole = numbers is None
     context = {
         "disclosure": disclosure,

@@ -130,6 +130,9 @@ class ReportTable:
     # ``group_first`` marks the table the heading is printed above.
     group: str = ""
     group_first: bool = False
+    # A form printed inside the 情况说明 (Hebei): the number of its section (一, 七, 八, 九);
+    # empty: printed among the tables.
+    section: str = ""
 
     @property
     def subtitle(self) -> str:

@@ -90,6 +90,8 @@ def table_to_dict(table: ReportTable) -> dict:
         data["style"] = style
     if table.group:  # only form tables: older snapshots have no key
         data["group"] = {"title": table.group, "first": table.group_first}
+    if table.section:  # only Hebei forms: older snapshots have no key
+        data["section"] = table.section
     return data
 
 
@@ -115,4 +117,5 @@ def table_from_dict(data: dict) -> ReportTable:
         header_cells=[str(cell) for cell in style["header_cells"]],
         group=data.get("group", {}).get("title", ""),
         group_first=bool(data.get("group", {}).get("first", False)),
+        section=data.get("section", ""),
     )

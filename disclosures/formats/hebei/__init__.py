@@ -12,10 +12,10 @@ Semantics (名词解释 7 of 003): 人员类 projects and 运转类 (公用经�
 checks, so the same lines give Hebei's split here and Henan's in Henan.
 """
 
-from importlib import import_module
-
 from budgets.models import CostType, ProjectKind
 from disclosures.formats.base import DisclosureFormat, DocumentKind, Style, TableSpec
+from disclosures.formats.hebei import explanation as writer
+from disclosures.formats.hebei import forms
 from disclosures.formats.hebei import tables as t
 from disclosures.formats.hebei.checks import hebei_checks
 from disclosures.tables.base import HeaderLine
@@ -46,13 +46,24 @@ DOCUMENT_PARTS = ("tables", "explanation")
 
 
 def explanation(data, figures) -> list:
-    """Hook: the 情况说明 sections, written by ``explanation.py`` when it exists (another
-    branch builds it as ``explanation_sections(data, figures)``); none until then."""
-    try:
-        module = import_module("disclosures.formats.hebei.explanation")
-    except ModuleNotFoundError:
-        return []
-    return module.explanation_sections(data, figures)
+    """Hook: the 情况说明 sections, written by ``explanation.py``."""
+    return writer.explanation_sections(data, figures)
+
+
+def explanation_forms(data) -> list:
+    """Hook: the forms of ``forms.py`` as tables, each marked with the section of the
+    情况说明 it is printed in (一, 七, 八, 九) and labelled for the downloads' file and
+    sheet names: its title, a project's small tables (whose titles repeat) the project's
+    number before theirs (``1、资金支出计划（%）``)."""
+    groups = forms.hebei_forms(data)
+    tables = forms.form_tables(groups)
+    sections = {id(f.table): g.section for g in groups for f in g.forms}
+    for table in tables:
+        table.section = sections[id(table)]
+        parts = table.slug.split("-")  # form-project-1-plan: part of project form 1
+        partial = table.slug.startswith("form-project-") and len(parts) > 3
+        table.label = f"{parts[2]}、{table.title}" if partial else table.title
+    return tables
 
 
 HEBEI = DisclosureFormat(
@@ -69,6 +80,8 @@ HEBEI = DisclosureFormat(
     document=DocumentKind.TABLES_THEN_EXPLANATION,
     explanation=explanation,
     checks=hebei_checks,
+    forms=explanation_forms,
+    data_checks=forms.form_checks,
     province_prefixes=("13",),
     basic_project_kinds=BASIC_PROJECT_KINDS,
     explanation_title="第一部分  {department}{year}年部门预算信息公开情况说明",
