@@ -108,6 +108,11 @@ def cached_page_response(request, publication: Publication, page: str) -> HttpRe
     return rendered_response(request, rendered)
 
 
+def page_is_cached(publication: Publication, page: str) -> bool:
+    """Whether ``page`` of ``publication`` is in the cache (then it exists: no snapshot read)."""
+    return cache.get(page_key(publication, page)) is not None
+
+
 def cached_value(key: str, make):
     """``make()``'s result from the cache, made and stored on a miss (pages, files, JSON)."""
     value = cache.get(key)

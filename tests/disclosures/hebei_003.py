@@ -347,7 +347,11 @@ def data_003(*, basic_project_budgets: bool = True) -> BudgetData:
             budget=budget,
             income_total=D("508.53"),
             expenditure_total=D("508.53"),
+            # Last year's 三公 as 003 states it (unchanged): unknown (None) is no longer 0.
+            three_public_outbound=D("0"),
+            three_public_vehicle_purchase=D("0"),
             three_public_vehicle_operation=D("2.43"),
+            three_public_reception=D("0"),
             basic_total=D("436.13"),
             project_total=D("72.40"),
         ),

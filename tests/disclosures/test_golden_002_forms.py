@@ -16,14 +16,15 @@ pytestmark = pytest.mark.django_db
 def page(django_db_setup, django_db_blocker):
     from django.test import Client
 
-    from budgets.services.demo import demo_budget_load, demo_budget_publish, demo_files
+    from budgets.services.demo import demo_budget_load, demo_files
+    from disclosures.services.publishing import demo_publication_create
 
     with django_db_blocker.unblock():
         from django.db import transaction
 
         with transaction.atomic():
             path = next(p for p in demo_files() if p.name.startswith("002"))
-            demo_budget_publish(budget=demo_budget_load(path=path))
+            demo_publication_create(budget=demo_budget_load(path=path))
             url = reverse("disclosures:disclosure", args=["420323", 2022, "058"])
             html = Client().get(url).content.decode()
             transaction.set_rollback(True)

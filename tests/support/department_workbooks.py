@@ -242,4 +242,4 @@ def department_workbook(spec: DepartmentSpec) -> bytes:
         for row in rows.get(sheet.key, []):
             dataset.append([row.get(column.key) for column in sheet.columns])
         datasets[sheet.key] = dataset
-    return _workbook(datasets)
+    return _workbook(datasets, year=YEAR)

@@ -77,4 +77,5 @@ def test_import_and_export_queries_do_not_grow_with_the_budget(demo_drafts):
     assert ExpenditureLine.history.filter(budget_id=big.pk).count() == 10 * small_lines
     with CaptureQueriesContext(connection) as big_export:
         budget_workbook_export(budget=big)
-    assert len(big_export.captured_queries) == len(small_export.captured_queries) <= 20
+    # One per sheet model, the Hubei forms' sheets included: constant in the budget's size.
+    assert len(big_export.captured_queries) == len(small_export.captured_queries) <= 24

@@ -66,7 +66,8 @@ def test_code_lookups_load_each_table_once(demo_drafts):
     assert len(codes) > 300
     # functional and economic subjects, units, and the editions of every code (for the
     # unknown code's message, read once)
-    assert len(queries.captured_queries) == 4
+    # (+ the budget's region, read once for the province's own entries such as 7-digit 子目)
+    assert len(queries.captured_queries) == 5
     assert {type(s) for s in subjects} == {FunctionalSubject}
     assert {u.code for u in units} == {"060001"} and isinstance(units[0], BudgetUnit)
 
