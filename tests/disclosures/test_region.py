@@ -206,26 +206,6 @@ def test_constant_queries_at_1_and_1000_departments(demo_budgets, client):
     assert len(_texts(html, "table.comparison tbody tr")) == 1000
 
 
-def test_migration_fills_the_new_columns_from_snapshots(demo_budgets):
-    """Rows published before the columns existed get them from their snapshots, once."""
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module("disclosures.migrations.0004_publication_region_figures")
-    Publication.objects.update(
-        outbound_total=0,
-        vehicle_purchase_total=0,
-        vehicle_operation_total=0,
-        reception_total=0,
-        operating_costs=None,
-    )
-    migration.fill_region_figures(apps, None)
-    p = Publication.objects.get(department_code="707")
-    assert (p.vehicle_operation_total, p.reception_total) == (Decimal("1.50"), Decimal("0.50"))
-    assert p.operating_costs == p.disclosure().key_figures.operating_costs is not None
-
-
 def test_department_page_shows_median_and_rank(region, client):
     """0002 in 2023 beside 0001 and 0003: 收入总计 6,915.60 is 2nd of 3, median 6,915.60;
     基本支出 5,935.20 is 1st, median 877.65 (526.59 < 877.65 < 5,935.20)."""
