@@ -12,10 +12,11 @@ from budgets.workbook.importing import budget_workbook_import
 from disclosures.tables import build_all
 
 
-@pytest.mark.parametrize("key", ["000", "001", "002"])
+@pytest.mark.parametrize("key", ["000", "001", "002", "003"])
 def test_round_trip_of_demo_drafts(demo_drafts, key):
     """002 (Hubei) carries its 7-digit 子目, the forms' project fields, texts, planning years,
-    indicator goals and prior values, numbered goals and two prior years out and back."""
+    indicator goals and prior values, numbered goals and two prior years out and back; 003
+    (Hebei) its spending plans, procurement sources and prices, asset categories and unit grades."""
     budget = demo_drafts[key]
     exported = budget_workbook_export(budget=budget)
     before_data = budget_workbook_data(budget=budget)
@@ -29,7 +30,7 @@ def test_round_trip_of_demo_drafts(demo_drafts, key):
     imported = budget_workbook_import(data=exported, create_missing=True)
     assert budget_workbook_data(budget=imported) == before_data
     after_tables = build_all(budget_id=imported.pk)
-    assert len(after_tables) == len(before_tables) == {"002": 46}.get(key, 12)
+    assert len(after_tables) == len(before_tables) == {"002": 46, "003": 9}.get(key, 12)
     assert after_tables == before_tables
     assert budget_workbook_export(budget=imported) is not None
 
