@@ -46,8 +46,10 @@ OWN_CATEGORY = {
 
 
 @pytest.fixture(scope="module")
-def workbooks():
-    return {spec.key: department_workbook(spec) for spec in DEPARTMENTS}
+def workbooks(django_db_setup, django_db_blocker):
+    # The writer reads the year's catalogue for the template's 科目目录 sheet (read only).
+    with django_db_blocker.unblock():
+        return {spec.key: department_workbook(spec) for spec in DEPARTMENTS}
 
 
 def _amount(text: str) -> Decimal:
