@@ -89,7 +89,8 @@ def test_template_of_a_budget_has_its_info_and_units_and_nothing_else(demo_draft
     assert info[:4] == ["410702", "新乡市红旗区", "060", "新乡市红旗区医疗保障局"]
     assert info[6] == 2022  # after 部门简称 and 归口管理股室 (optional, empty)
     units = list(book["预算单位"].iter_rows(min_row=2, values_only=True))
-    assert units == [("060001", "新乡市红旗区医疗保障局本级", "行政")]
+    # 单位规格 and 经费保障形式 (optional, Hebei) are not entered for 000
+    assert units == [("060001", "新乡市红旗区医疗保障局本级", "行政", None, None)]
     assert book["基本支出"].max_row == 1 and book["项目"].max_row == 1
 
 
