@@ -31,20 +31,24 @@ def normalise_amount_text(value: str) -> str:
     return text.replace(",", "").replace(" ", "")
 
 
-class MoneyFormField(forms.DecimalField):
-    """Form field for an amount in 万元, with Chinese messages and pasted-text normalisation."""
+class DecimalTextFormField(forms.DecimalField):
+    """A decimal typed in a text input: pasted text (``1,234.50``, full-width digits)
+    normalised by ``normalise`` before parsing, a decimal keyboard on phones."""
 
-    default_error_messages = MONEY_ERROR_MESSAGES
+    max_digits_default, decimal_places_default = 18, 2
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 18)
-        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_digits", self.max_digits_default)
+        kwargs.setdefault("decimal_places", self.decimal_places_default)
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("step", "0.01")
+
+    @staticmethod
+    def normalise(value: str) -> str:
+        return normalise_amount_text(value)
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = normalise_amount_text(value)
+            value = self.normalise(value)
         return super().to_python(value)
 
     def widget_attrs(self, widget):
@@ -55,15 +59,30 @@ class MoneyFormField(forms.DecimalField):
         return attrs
 
 
-class MoneyField(models.DecimalField):
-    """A non-negative amount in 万元 with exactly two decimal places."""
+class MoneyFormField(DecimalTextFormField):
+    """Form field for an amount in 万元, with Chinese messages and pasted-text normalisation."""
 
     default_error_messages = MONEY_ERROR_MESSAGES
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("step", "0.01")
+
+
+class DecimalTextField(models.DecimalField):
+    """A model decimal with fixed digits, its range validators and a text form field
+    (``form_class``). The validators are not part of the migration state."""
+
+    form_class: type[forms.DecimalField] = MoneyFormField
+    max_digits_default, decimal_places_default = 18, 2
+
+    def range_validators(self) -> list:
+        return []
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_digits", 18)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("validators", [MinValueValidator(ZERO, message=NEGATIVE_AMOUNT_MESSAGE)])
+        kwargs.setdefault("max_digits", self.max_digits_default)
+        kwargs.setdefault("decimal_places", self.decimal_places_default)
+        kwargs.setdefault("validators", self.range_validators())
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
@@ -72,9 +91,18 @@ class MoneyField(models.DecimalField):
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
-        defaults = {"form_class": MoneyFormField, "widget": forms.TextInput}
+        defaults = {"form_class": self.form_class, "widget": forms.TextInput}
         defaults.update(kwargs)
         return super().formfield(**defaults)
+
+
+class MoneyField(DecimalTextField):
+    """A non-negative amount in 万元 with exactly two decimal places."""
+
+    default_error_messages = MONEY_ERROR_MESSAGES
+
+    def range_validators(self) -> list:
+        return [MinValueValidator(ZERO, message=NEGATIVE_AMOUNT_MESSAGE)]
 
 
 PERCENT_ERROR_MESSAGES: "dict[str, str | _StrPromise]" = {
@@ -98,87 +126,48 @@ def normalise_percent_text(value: str) -> str:
     return normalise_amount_text(value).removesuffix("%")
 
 
-class PercentFormField(forms.DecimalField):
+class PercentFormField(DecimalTextFormField):
     """A percentage typed as ``24`` or ``24%`` (Excel-pasted text normalised)."""
 
     default_error_messages = PERCENT_ERROR_MESSAGES
+    max_digits_default = 5
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 5)
-        kwargs.setdefault("decimal_places", 2)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = normalise_percent_text(value)
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        attrs["inputmode"] = "decimal"
-        return attrs
+    @staticmethod
+    def normalise(value: str) -> str:
+        return normalise_percent_text(value)
 
 
-class PercentField(models.DecimalField):
+class PercentField(DecimalTextField):
     """A percentage 0–100 with two decimals (``24`` means 24 %), e.g. a 资金支出计划 checkpoint."""
 
     default_error_messages = PERCENT_ERROR_MESSAGES
+    form_class = PercentFormField
+    max_digits_default = 5
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_digits", 5)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault(
-            "validators",
-            [
-                MinValueValidator(ZERO, message=PERCENT_RANGE_MESSAGE),
-                MaxValueValidator(Decimal(100), message=PERCENT_RANGE_MESSAGE),
-            ],
-        )
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs.pop("validators", None)
-        return name, path, args, kwargs
-
-    def formfield(self, **kwargs):
-        defaults = {"form_class": PercentFormField, "widget": forms.TextInput}
-        defaults.update(kwargs)
-        return super().formfield(**defaults)
+    def range_validators(self) -> list:
+        return [
+            MinValueValidator(ZERO, message=PERCENT_RANGE_MESSAGE),
+            MaxValueValidator(Decimal(100), message=PERCENT_RANGE_MESSAGE),
+        ]
 
 
-class PriceFormField(MoneyFormField):
+class PriceFormField(DecimalTextFormField):
     """A unit price in 万元 with up to six decimals (0.022 万元 = 220 元)."""
 
     default_error_messages = PRICE_ERROR_MESSAGES
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("decimal_places", PRICE_DECIMALS)
-        super().__init__(**kwargs)
+    decimal_places_default = PRICE_DECIMALS
 
 
-class PriceField(models.DecimalField):
+class PriceField(DecimalTextField):
     """A non-negative unit price (单价) in 万元 with up to six decimals: a price is often a
     few hundred 元, which two decimals of 万元 cannot hold (003: 复印纸 220 元/箱 = 0.022)."""
 
     default_error_messages = PRICE_ERROR_MESSAGES
+    form_class = PriceFormField
+    max_digits_default, decimal_places_default = 12 + PRICE_DECIMALS, PRICE_DECIMALS
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_digits", 12 + PRICE_DECIMALS)
-        kwargs.setdefault("decimal_places", PRICE_DECIMALS)
-        kwargs.setdefault("validators", [MinValueValidator(ZERO, message="单价不能为负数。")])
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs.pop("validators", None)
-        return name, path, args, kwargs
-
-    def formfield(self, **kwargs):
-        defaults = {"form_class": PriceFormField, "widget": forms.TextInput}
-        defaults.update(kwargs)
-        return super().formfield(**defaults)
+    def range_validators(self) -> list:
+        return [MinValueValidator(ZERO, message="单价不能为负数。")]
 
 
 def quantize(value) -> Decimal:
