@@ -8,6 +8,7 @@ named (region, department, year), since a line points at the row valid in its ye
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 from django.db.models import Count
 
@@ -41,19 +42,34 @@ class BudgetUse:
         return f"{self.region} {self.department} {self.year} 年度（{self.lines} 条支出明细）"
 
 
+# An entry of an edition: a catalogue entry, or a pair of the economic correspondence.
+class Entry(Protocol):
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+E = TypeVar("E", bound=Entry)
+LABELS = {kind.key: kind.label for kind in KINDS.values()} | {
+    "correspondence": "部门↔政府经济分类对应关系"
+}
+
+
 @dataclass
-class EditionDiff:
+class EditionDiff(Generic[E]):
     kind: str
     year: int
-    added: list[EditionEntry] = field(default_factory=list)
+    added: list[E] = field(default_factory=list)
     renamed: list[Renamed] = field(default_factory=list)
-    removed: list[EditionEntry] = field(default_factory=list)
+    removed: list[E] = field(default_factory=list)
     unchanged: int = 0
     uses: dict[str, list[BudgetUse]] = field(default_factory=dict)  # code → budgets
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind].label
+        return LABELS[self.kind]
 
     @property
     def changed(self) -> bool:
@@ -64,8 +80,8 @@ class EditionDiff:
         text = repr((self.kind, self.year, self.added, self.renamed, self.removed))
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
-    def removed_uses(self) -> list[tuple[EditionEntry, list[BudgetUse]]]:
-        return [(entry, self.uses[entry.code]) for entry in self.removed if entry.code in self.uses]
+    def removed_uses(self) -> list[tuple[E, list[BudgetUse]]]:
+        return [(e, self.uses[e.code]) for e in self.removed if e.code in self.uses]
 
     def renamed_uses(self) -> list[tuple[Renamed, list[BudgetUse]]]:
         return [(entry, self.uses[entry.code]) for entry in self.renamed if entry.code in self.uses]
@@ -118,11 +134,11 @@ def budget_uses(*, kind: str, year: int, subject_ids: list[int]) -> dict[str, li
     return uses
 
 
-def edition_diff(*, kind: str, year: int, entries: list[EditionEntry]) -> EditionDiff:
+def edition_diff(*, kind: str, year: int, entries: list[EditionEntry]) -> EditionDiff[EditionEntry]:
     """What loading ``entries`` as the ``year`` edition of ``kind`` would change."""
     loaded = {row.code: row for row in loaded_edition(kind=kind, year=year)}
     wanted = {entry.code: entry for entry in entries}
-    diff = EditionDiff(kind=kind, year=year)
+    diff: EditionDiff[EditionEntry] = EditionDiff(kind=kind, year=year)
     for code in sorted(wanted.keys() | loaded.keys()):
         entry, row = wanted.get(code), loaded.get(code)
         if row is None and entry is not None:

@@ -161,17 +161,23 @@ def _raw_rows(data: bytes) -> list[tuple]:
     return rows
 
 
-def _header(rows: list[tuple]) -> tuple[int, dict[str, int]]:
-    """The header row's index and the column of each known header."""
+def edition_header(
+    rows: list[tuple], headers: dict[str, set[str]], *, required: tuple[str, ...] = (), missing: str
+) -> tuple[int, dict[str, int]]:
+    """The header row's index and the column of each known header (``missing`` if none).
+
+    A header row is one of the first rows that names every ``required`` column (all of
+    ``headers`` when none is given)."""
+    required = required or tuple(headers)
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for position, value in enumerate(row):
-            for field, names in HEADERS.items():
+            for field, names in headers.items():
                 if _text(value).lower() in names and field not in columns:
                     columns[field] = position
-        if "code" in columns and "name" in columns:
+        if all(field in columns for field in required):
             return index, columns
-    raise EditionFileRefused(["未找到表头：文件应有“科目编码”（code）和“科目名称”（name）两列"])
+    raise EditionFileRefused([missing])
 
 
 def _cell(row: tuple, column: int | None):
@@ -207,16 +213,26 @@ def _entries(rows, start: int, columns, kind) -> tuple[list[EditionEntry], list[
     return entries, problems
 
 
-def edition_file_read(*, data: bytes, kind: str) -> list[EditionEntry]:
-    """The entries of an edition file, ordered by code; EditionFileRefused on any problem."""
-    if kind not in KINDS:
-        raise EditionFileRefused([f"未知的分类“{kind}”"])
+def edition_rows(data: bytes) -> list[tuple]:
+    """The rows of an uploaded edition file, after the upload guards (size, archive)."""
     if not data:
         raise EditionFileRefused(["文件为空"])
     if len(data) > settings.WORKBOOK_UPLOAD_MAX_BYTES:
         raise EditionFileRefused([too_large_message(len(data))])
-    rows = _raw_rows(data)
-    start, columns = _header(rows)
+    return _raw_rows(data)
+
+
+def edition_file_read(*, data: bytes, kind: str) -> list[EditionEntry]:
+    """The entries of an edition file, ordered by code; EditionFileRefused on any problem."""
+    if kind not in KINDS:
+        raise EditionFileRefused([f"未知的分类“{kind}”"])
+    rows = edition_rows(data)
+    start, columns = edition_header(
+        rows,
+        HEADERS,
+        required=("code", "name"),
+        missing="未找到表头：文件应有“科目编码”（code）和“科目名称”（name）两列",
+    )
     entries, problems = _entries(rows, start, columns, KINDS[kind])
     if problems:
         raise EditionFileRefused(problems)

@@ -173,3 +173,4 @@ class EconomicCorrespondenceAdmin(CatalogueImportAdmin):
     list_filter = ("applies_to", "valid_from")
     search_fields = ("dept_code", "gov_code")
     list_per_page = 100
+    change_list_template = "admin/budgets/catalogue_change_list.html"

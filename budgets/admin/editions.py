@@ -15,9 +15,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from budgets.catalogue_diff import edition_diff
-from budgets.catalogue_files import KINDS, EditionFileRefused, edition_file_read
-from budgets.services.catalogue_editions import catalogue_edition_apply
+from budgets.catalogue_files import EditionFileRefused
+from budgets.services.editions import EDITION_KINDS, edition_compare, edition_load, edition_read
 from budgets.uploads import size_text, upload_problem
 from budgets.workbook.pending import (
     pending_upload_delete,
@@ -27,11 +26,16 @@ from budgets.workbook.pending import (
 
 SESSION_KEY = "catalogue_edition"
 EXPIRED = "预览已过期或已被处理，未写入任何内容：请重新上传文件。"
-MODELS = {"functional": "functionalsubject", "dept_economic": "economicsubject"}
+MODELS = {
+    "functional": "functionalsubject",
+    "dept_economic": "economicsubject",
+    "gov_economic": "economicsubject",
+    "correspondence": "economiccorrespondence",
+}
 
 
 class EditionUploadForm(forms.Form):
-    kind = forms.ChoiceField(label="分类", choices=[(k.key, k.label) for k in KINDS.values()])
+    kind = forms.ChoiceField(label="分类", choices=list(EDITION_KINDS.items()))
     year = forms.IntegerField(
         label="适用年度", min_value=2000, max_value=2100, help_text="该目录适用的预算年度"
     )
@@ -40,7 +44,7 @@ class EditionUploadForm(forms.Form):
 
 def may_load(user, kind: str) -> bool:
     """Loading an edition adds, changes and ends entries of the kind's catalogue."""
-    model = MODELS.get(kind, "economicsubject")
+    model = MODELS[kind]
     return all(user.has_perm(f"budgets.{action}_{model}") for action in ("add", "change"))
 
 
@@ -52,7 +56,7 @@ class EditionLoadAdminMixin:
         return [path("edition/", view, name="catalogue_edition_load"), *super().get_urls()]
 
     def edition_load_view(self, request):
-        if not any(may_load(request.user, kind) for kind in KINDS):
+        if not any(may_load(request.user, kind) for kind in EDITION_KINDS):
             raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
@@ -79,12 +83,12 @@ class EditionLoadAdminMixin:
         data = form.cleaned_data["edition_file"].read()
         self._edition_forget(request)
         try:
-            entries = edition_file_read(data=data, kind=kind)
+            entries = edition_read(data=data, kind=kind, year=year)
         except EditionFileRefused as refused:
             context.update(form=form, problems=refused.problems[: settings.WORKBOOK_PROBLEMS_SHOWN])
             context["problems_hidden"] = max(len(refused.problems) - len(context["problems"]), 0)
             return TemplateResponse(request, "admin/budgets/edition/upload.html", context)
-        diff = edition_diff(kind=kind, year=year, entries=entries)
+        diff = edition_compare(kind=kind, year=year, entries=entries)
         token = ""
         if diff.changed:
             token = pending_upload_store(data=data)
@@ -119,8 +123,8 @@ class EditionLoadAdminMixin:
         if not may_load(request.user, pending["kind"]):
             raise PermissionDenied
         try:
-            entries = edition_file_read(data=data, kind=pending["kind"])
-            diff = catalogue_edition_apply(
+            entries = edition_read(data=data, kind=pending["kind"], year=pending["year"])
+            diff = edition_load(
                 kind=pending["kind"],
                 year=pending["year"],
                 entries=entries,

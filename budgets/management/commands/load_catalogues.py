@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand
 from budgets.catalogue_diff import diff_report
 from budgets.catalogue_files import EditionFileRefused
 from budgets.management.commands.catalogue_diff import add_edition_arguments, read_edition
-from budgets.services.catalogue_editions import catalogue_edition_apply
 from budgets.services.catalogues import CATALOGUE_DIR, catalogues_load
+from budgets.services.editions import edition_load
 
 
 class Command(BaseCommand):
@@ -31,9 +31,7 @@ class Command(BaseCommand):
 
         entries = read_edition(options)
         try:
-            diff = catalogue_edition_apply(
-                kind=options["kind"], year=options["year"], entries=entries
-            )
+            diff = edition_load(kind=options["kind"], year=options["year"], entries=entries)
         except EditionFileRefused as refused:
             raise CommandError("未写入任何内容：\n" + "\n".join(refused.problems)) from None
         for line in diff_report(diff):
