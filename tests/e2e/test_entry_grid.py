@@ -338,3 +338,32 @@ def test_a_long_grid_is_usable_while_its_last_rows_are_laid_out(page, live_serve
     page.keyboard.press("Control+s")
     page.wait_for_selector("#grid-status.ok")
     assert ExpenditureLine.objects.filter(budget=budget).count() == 301
+
+
+def test_a_reviewer_sees_the_grid_read_only(browser, live_server, budget):
+    from budgets.services.roles import REVIEWER_GROUP
+    from tests.factories import staff_of
+
+    unit = budget.department.units.get(code="060001")
+    LineFactory(budget=budget, unit=unit, amount=Decimal("10.00"))
+    LineFactory(budget=budget, unit=unit, amount=Decimal("2.50"))
+    client = Client()
+    client.force_login(staff_of(REVIEWER_GROUP, department=budget.department, username="r"))
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    open_grid(page, live_server, grid_url(budget))
+    assert "没有修改权限" in page.inner_text("#grid-read-only-note")
+    rows = page.locator("table.entry-grid tbody tr:not(.row-msg)")
+    assert rows.count() == 2
+    assert page.locator("table.entry-grid input, #grid-save, [data-grid-action]").count() == 0
+    cell = rows.nth(0).locator("td.cell-functional")
+    assert (cell.locator(".ro").inner_text(), cell.locator(".nm").inner_text()) == (
+        "2101501",
+        "行政运行",
+    )
+    assert page.inner_text("table.entry-totals tfoot").split()[-1] == "12.50"
+    _screenshot(page, "grid-read-only-desktop")
+    context.close()
