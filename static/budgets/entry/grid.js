@@ -112,6 +112,9 @@
     this.tbody.addEventListener("keydown", function (e) { self.onKey(e); });
     this.tbody.addEventListener("focusin", function (e) { if (e.target.select) e.target.select(); });
     this.tbody.addEventListener("paste", function (e) { self.onPaste(e); });
+    // Codes by name (grid-search.js), where the page loads it.
+    this.search = window.BudgetGridSearch ? window.BudgetGridSearch.create(this) : null;
+    this.tbody.addEventListener("focusout", function () { if (self.search) self.search.close(); });
     this.tbody.addEventListener("click", function (e) { self.onClick(e); });
     root.querySelectorAll("[data-grid-action=add]").forEach(function (b) {
       b.addEventListener("click", function () {
@@ -455,6 +458,20 @@
     if (at.c === "gov") at.row.autoGov = false;
     if (at.c === "dept" || at.c === "unit") this.autoGov(at.row);
     this.touched(at.row);
+    if (this.search) this.search.input(at.row, at.c, at.input);
+  };
+
+  /* A code chosen by name (grid-search.js): as if typed, then on like Enter. */
+  Grid.prototype.choose = function (row, c, code) {
+    row.inputs[c].value = code;
+    row.v[c] = code;
+    this.unfresh(row);
+    delete row.srv[c];
+    delete row.srv._row;
+    if (c === "gov") row.autoGov = false;
+    if (c === "dept") this.autoGov(row);
+    this.touched(row);
+    this.enter(row, c);
   };
 
   Grid.prototype.onChange = function (e) {
@@ -489,6 +506,7 @@
     var at = this.cell(e);
     if (!at) return;
     var input = at.input, key = e.key, ctrl = e.ctrlKey || e.metaKey;
+    if (this.search && this.search.key(e)) { e.preventDefault(); return; }
     var all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
     if (ctrl && (key === "s" || key === "S")) { e.preventDefault(); if (this.options.save) this.options.save(); }
     else if (ctrl && (key === "d" || key === "D")) { e.preventDefault(); this.duplicate(at.row, at.c); }
