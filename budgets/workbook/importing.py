@@ -61,6 +61,8 @@ class Preview:
 
     @property
     def title(self) -> str:
+        if not self.data:
+            return "（基本信息有误，无法确定部门和年度）"
         info = self.data.get("department", {})
         return f"{info.get('name', '')}{self.data.get('budget', {}).get('year', '')}年部门预算"
 

@@ -69,7 +69,11 @@ def test_broken_info_and_errors_on_three_sheets_show_together(book, admin_client
     note = NOTE.format(year=2024, units="未核对单位代码是否属于本部门")
     assert [str(w) for w in preview.warnings] == [f"“基本信息”：{note}"]
     assert preview.data == {} and preview.existing is None
+    assert preview.title == "（基本信息有误，无法确定部门和年度）"
     page = upload(admin_client, data)
+    assert "导入预览：（基本信息有误，无法确定部门和年度）" in [
+        h.get_text() for h in page.select("h1")
+    ]
     shown = rows(page, "tr.problem")
     assert ["基本信息", "2", "预算年度", "“明年”不是整数"] in shown
     for sheet, row, header, _, message in PLANTED:
