@@ -117,7 +117,10 @@ def page_weight(client, budget) -> dict:
     assert response.status_code == 200, response.status_code
     html = response.content
     static = ROOT / "static" / "budgets" / "entry"
-    own = sum((static / name).stat().st_size for name in ("grid.js", "grid-page.js", "grid.css"))
+    own = sum(
+        (static / name).stat().st_size
+        for name in ("grid.js", "grid-search.js", "grid-page.js", "grid.css")
+    )
     return {"html": len(html), "gzip": len(gzip.compress(html)), "static": own}
 
 

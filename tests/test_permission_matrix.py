@@ -197,6 +197,11 @@ def _entry(role, scope, state):
     return sees(role, scope) and role in {"clerk", "superuser"} and editable
 
 
+def _entry_view(role, scope, state):
+    # Shown read-only to whoever may view the lines but not edit them now (saves refused).
+    return sees(role, scope) and may(role, "budgets.expenditureline", "v")
+
+
 def _public(role, scope, state):
     return state == BudgetStatus.PUBLISHED
 
@@ -219,12 +224,11 @@ ENDPOINTS: dict[str, Row] = {
     "admin:budget_workbook_export": Row(
         "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")
     ),
-    # The line-entry grid (basic lines, a project's lines, a new project): who may enter
-    # lines (填报员, superuser) in a budget they see; a non-draft only for a superuser.
-    **{
-        f"admin:budget_entry_{name}": Row("entry", _entry)
-        for name in ("basic", "project", "project_new")
-    },
+    # The line-entry grid (basic lines, a project's lines): whoever sees the budget and may
+    # view its lines (read-only unless they may enter lines: 填报员 on a draft, superuser).
+    # A new project: who may enter lines in a budget they see; a non-draft only for a superuser.
+    **{f"admin:budget_entry_{name}": Row("entry", _entry_view) for name in ("basic", "project")},
+    "admin:budget_entry_project_new": Row("entry", _entry),
     # The import template of one budget: the same rule as its export.
     "admin:budget_workbook_budget_template": Row(
         "budget", lambda role, scope, state: sees(role, scope) and may(role, "budgets.budget", "v")

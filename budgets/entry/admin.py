@@ -36,6 +36,7 @@ class BudgetEntryAdminMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         budget = self.get_object(request, object_id)
-        if budget is not None and views.may_enter(request, budget):
+        if budget is not None and views.may_view_lines(request.user):
             extra_context["entry_url"] = reverse("admin:budget_entry_basic", args=[budget.pk])
+            extra_context["entry_read_only"] = not views.may_enter(request, budget)
         return super().change_view(request, object_id, form_url, extra_context)

@@ -2,9 +2,12 @@
 
 Who may: a user who sees the budget (the admin's department scoping) and may add, change
 and delete 支出明细 (填报员, superuser), on a draft (a superuser also on other states,
-as in the admin). A save is JSON; every answer to it is JSON with a Chinese message:
-200 saved, 400 refused (every problem with its row and cell), 409 somebody else saved
-meanwhile, 403 not allowed — never a 500 for anything the client sends.
+as in the admin). Whoever sees the budget and may view its 支出明细 but not edit them now
+(审核员, 财政管理员, a clerk once the budget is submitted or published) gets the same grid
+read-only: the rows, totals and checks, no inputs and no save, and a note saying why.
+A save is JSON; every answer to it is JSON with a Chinese message: 200 saved, 400 refused
+(every problem with its row and cell), 409 somebody else saved meanwhile, 403 not
+allowed — never a 500 for anything the client sends.
 """
 
 import json
@@ -32,17 +35,37 @@ MALFORMED = "无法读取提交的数据（格式不正确），没有保存任�
 TOO_BIG = "提交的数据过大，没有保存任何内容；请分批粘贴保存。"
 
 
-def entry_budget(model_admin, request, object_id) -> Budget:
-    """The budget, if the user sees it and may enter its lines; else PermissionDenied."""
+VIEW_PERMISSION = "budgets.view_expenditureline"
+NOT_EDITOR = "只读：您可以查看本预算的支出明细，但没有修改权限（由本部门的填报员填写）。"
+NOT_EDITOR_SAVE = "您没有修改支出明细的权限，没有保存任何内容。"
+
+
+def entry_budget(model_admin, request, object_id, *, viewing: bool = False) -> Budget:
+    """The budget, if the user sees it and may enter its lines (``viewing``: or only view
+    them); else PermissionDenied."""
     budget = model_admin.get_object(request, str(object_id))
-    if budget is None or not request.user.has_perms(LINE_PERMISSIONS):
+    allowed = may_view_lines(request.user) if viewing else request.user.has_perms(LINE_PERMISSIONS)
+    if budget is None or not allowed:
         raise PermissionDenied
     return budget
+
+
+def may_view_lines(user) -> bool:
+    return user.has_perm(VIEW_PERMISSION) or user.has_perms(LINE_PERMISSIONS)
 
 
 def may_enter(request, budget) -> bool:
     """For the link on the budget page."""
     return request.user.has_perms(LINE_PERMISSIONS) and is_editable(request, budget)
+
+
+def read_only_reason(request, budget) -> str | None:
+    """Why the grid is shown read-only to this user, in Chinese; None when they may edit."""
+    if not request.user.has_perms(LINE_PERMISSIONS):
+        return NOT_EDITOR
+    if not is_editable(request, budget):
+        return f"只读：{edit_refusal(budget)}"
+    return None
 
 
 def locked_redirect(model_admin, request, budget):
@@ -56,13 +79,17 @@ def json_dumps(value) -> str:
     return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
 
 
-def grid_context(model_admin, request, budget, project=None, *, new_project=False) -> dict:
+def grid_context(
+    model_admin, request, budget, project=None, *, new_project=False, read_only=None
+) -> dict:
+    """The page's context; ``read_only``: why the grid is shown without inputs (or None)."""
     lookups = budget_lookups(budget=budget)
     projects = list(
         budget.projects.select_related("unit").order_by("unit__code", "position", "code")
     )
     kind = LineKind.PROJECT if project or new_project else LineKind.BASIC
     data = {
+        "readOnly": bool(read_only),
         "kind": kind.value,
         "year": budget.year,
         "catalogue": page_catalogue(lookups),
@@ -78,6 +105,8 @@ def grid_context(model_admin, request, budget, project=None, *, new_project=Fals
         "declared": f"{project.declared_total:.2f}" if project and project.declared_total else None,
     }
     title = f"{project.code} {project.name}" if project else "基本支出"
+    if read_only:
+        title += "（只读）"
     return {
         **model_admin.admin_site.each_context(request),
         "is_nav_sidebar_enabled": False,
@@ -88,21 +117,24 @@ def grid_context(model_admin, request, budget, project=None, *, new_project=Fals
         "project": project,
         "projects": projects,
         "grid_data": json_dumps(data),
+        "read_only": read_only,
     }
 
 
 def grid_view(model_admin, request, object_id, project_id=None):
-    budget = entry_budget(model_admin, request, object_id)
+    posting = request.method == "POST"
+    budget = entry_budget(model_admin, request, object_id, viewing=True)
     project = None
     if project_id is not None:
         project = get_object_or_404(
             Project.objects.select_related("unit"), pk=project_id, budget=budget
         )
-    if request.method == "POST":
+    if posting and not request.user.has_perms(LINE_PERMISSIONS):
+        return refused(NOT_EDITOR_SAVE, status=403)
+    if posting:
         return grid_save(request, budget, project)
-    if not is_editable(request, budget):
-        return locked_redirect(model_admin, request, budget)
-    context = grid_context(model_admin, request, budget, project)
+    reason = read_only_reason(request, budget)
+    context = grid_context(model_admin, request, budget, project, read_only=reason)
     return TemplateResponse(request, "budgets/entry/grid.html", context)
 
 

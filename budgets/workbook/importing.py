@@ -7,28 +7,30 @@ unsaved model instance. Only when no sheet has a problem does ``budget_workbook_
 write, in bulk, inside its one transaction (``writing.py``).
 """
 
-import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budgets.fields import ZERO, quantize
-from budgets.models import Budget, BudgetStatus, Department, PriorYearFigures, Region
+from budgets.models import Budget, BudgetStatus, PriorYearFigures
 from budgets.services.organisation import organisation_problems
 from budgets.workbook import writing
+from budgets.workbook.heading import (
+    fallback_lookups,
+    head_description,
+    head_lookups,
+    head_read,
+    row_clean,
+)
 from budgets.workbook.layout import INFO, SHEET
 from budgets.workbook.numeric_codes import numeric_codes_restore
 from budgets.workbook.reading import Problem, SheetRows, workbook_sheets
 from budgets.workbook.resources import (
     RESOURCES,
     BudgetLookups,
-    InfoResource,
     PriorYearResource,
     result_problems,
 )
@@ -59,111 +61,16 @@ class Preview:
 
     @property
     def title(self) -> str:
+        if not self.data:
+            return "（基本信息有误，无法确定部门和年度）"
         info = self.data.get("department", {})
         return f"{info.get('name', '')}{self.data.get('budget', {}).get('year', '')}年部门预算"
-
-
-def _clean(resource, rows: SheetRows, index: int, problems: list[Problem]) -> dict | None:
-    """One row of a sheet read field by field (基本信息, 上年对比数), or None if a cell is bad."""
-    row = dict(zip(rows.dataset.headers, rows.dataset[index], strict=True))
-    record, ok = {}, True
-    for name, resource_field in resource.fields.items():
-        try:
-            record[name] = resource_field.clean(row)
-        except ValueError as error:
-            problems.append(
-                Problem(
-                    rows.sheet.title, rows.numbers[index], resource_field.column_name, str(error)
-                )
-            )
-            ok = False
-    return record if ok else None
-
-
-# 基本信息 column key → the model field its value goes into (validated before writing).
-HEAD_FIELDS = {
-    "region_code": (Region, "code"),
-    "region_name": (Region, "name"),
-    "department_code": (Department, "code"),
-    "department_name": (Department, "name"),
-    "short_name": (Department, "short_name"),
-    "supervising_section": (Department, "supervising_section"),
-}
-
-
-def _head(rows: SheetRows, problems: list[Problem]) -> dict | None:
-    """The 基本信息 row (cells read by ``InfoResource``), or None with its problems."""
-    if not rows.numbers:
-        if not any(p.sheet == rows.sheet.title for p in problems):
-            problems.append(Problem(rows.sheet.title, 2, "", "缺少基本信息（第 2 行）"))
-        return None
-    head = _clean(InfoResource(), rows, 0, problems)
-    if head is None:
-        return None
-    checks: list[tuple[str, Callable[[Any], None]]] = [
-        (key, partial(_field_clean, *target)) for key, target in HEAD_FIELDS.items()
-    ]
-    checks += [("year", _year_in_range), ("cover_date", _iso_date)]
-    bad = [
-        (INFO.column(key).header, message)
-        for key, check in checks
-        if head[key] and (message := _invalid(check, head[key]))
-    ]
-    problems += [Problem(rows.sheet.title, rows.numbers[0], h, m) for h, m in bad]
-    return None if bad else head
-
-
-def _field_clean(model, name: str, value) -> None:
-    model._meta.get_field(name).clean(value, None)
-
-
-def _year_in_range(year: int) -> None:
-    if not 2000 <= year <= 2100:
-        raise ValidationError("预算年度应在 2000—2100 之间。")
-
-
-def _iso_date(value: str) -> None:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(f"“{value}”不是日期（格式：2022-03-01）") from None
-
-
-def _invalid(check, value) -> str | None:
-    try:
-        check(value)
-    except ValidationError as error:
-        return error.messages[0]
-    return None
-
-
-def _description(head: dict) -> dict:
-    return {
-        "region": {"code": head["region_code"], "name": head["region_name"]},
-        "department": {
-            "code": head["department_code"],
-            "name": head["department_name"],
-            "short_name": head["short_name"],
-            "supervising_section": head.get("supervising_section") or "",
-        },
-        "budget": {"year": head["year"], "cover_date": head["cover_date"] or None},
-    }
-
-
-def _lookups(head: dict, existing: Budget | None) -> BudgetLookups:
-    if existing is None:
-        department = Department.objects.filter(
-            region__code=head["region_code"], code=head["department_code"]
-        ).first()
-        if department is not None:
-            head = dict(head, department=department)
-    return BudgetLookups.for_workbook(head, existing)
 
 
 def _organisation_check(rows: SheetRows, head: dict, problems, *, create_missing: bool) -> bool:
     """Region, department and year of 基本信息 exist (unless ``create_missing``) and keep
     their names: an import writes inside one budget only. False with problems otherwise."""
-    found = organisation_problems(data=_description(head), create_missing=create_missing)
+    found = organisation_problems(data=head_description(head), create_missing=create_missing)
     problems += [
         Problem(rows.sheet.title, rows.numbers[0], INFO.column(key).header, message)
         for key, message in found
@@ -175,6 +82,8 @@ def budget_workbook_preview(*, data: bytes, create_missing: bool = False) -> Pre
     """Read and check the whole workbook without writing anything.
 
     ``create_missing``: the operator's import may create the region, department and year.
+    When 基本信息 is unusable the other sheets are still checked (``heading.py``), so
+    every problem of every sheet is reported at once.
     """
     sheets, problems = workbook_sheets(data)
     preview = Preview(problems=problems)
@@ -182,13 +91,28 @@ def budget_workbook_preview(*, data: bytes, create_missing: bool = False) -> Pre
         return preview
     preview.warnings = numeric_codes_restore(sheets)
     preview.counts = {rows.sheet.title: len(rows.numbers) for rows in sheets.values()}
-    head = _head(sheets["info"], problems)
-    if head is None:
-        return preview
-    preview.data = _description(head)
-    if not _organisation_check(sheets["info"], head, problems, create_missing=create_missing):
-        return preview
-    preview.existing = (
+    head, known = head_read(sheets["info"], problems)
+    lookups = None
+    if head is not None:
+        preview.data = head_description(head)
+        info = sheets["info"]
+        if _organisation_check(info, head, problems, create_missing=create_missing):
+            preview.existing = _existing(head)
+            lookups = head_lookups(head, preview.existing)
+        else:
+            known = head
+    if lookups is None:
+        lookups = fallback_lookups(known, preview.warnings)
+    for key in RECORD_SHEETS:
+        preview.records[key] = _read(key, sheets[key], lookups, problems)
+    preview.records["previous_year"] = _prior(sheets["previous_year"], problems)
+    _check_goal(preview.records, problems)
+    preview.totals = _totals(preview.records)
+    return preview
+
+
+def _existing(head: dict) -> Budget | None:
+    return (
         Budget.objects.filter(
             department__region__code=head["region_code"],
             department__code=head["department_code"],
@@ -197,13 +121,6 @@ def budget_workbook_preview(*, data: bytes, create_missing: bool = False) -> Pre
         .select_related("department__region", "fiscal_year")
         .first()
     )
-    lookups = _lookups(head, preview.existing)
-    for key in RECORD_SHEETS:
-        preview.records[key] = _read(key, sheets[key], lookups, problems)
-    preview.records["previous_year"] = _prior(sheets["previous_year"], problems)
-    _check_goal(preview.records, problems)
-    preview.totals = _totals(preview.records)
-    return preview
 
 
 # sheet key → the amount each of its records adds to the sheet's total (万元).
@@ -246,7 +163,8 @@ def _prior(rows: SheetRows, problems: list[Problem]) -> list[PriorYearFigures]:
     项目 wins, a blank amount keeps the field's default."""
     resource, prior = PriorYearResource(), {}
     for index in range(len(rows.numbers)):
-        if (record := _clean(resource, rows, index, problems)) is not None:
+        record, ok = row_clean(resource, rows, index, problems)
+        if ok:
             prior[record["key"]] = record["amount"]
     if not prior:
         return []

@@ -90,8 +90,9 @@ def numeric_codes_restore(sheets: dict[str, SheetRows]) -> list[Problem]:
     department's units)."""
     warnings: list[Problem] = []
     info = sheets["info"]
-    if not info.numbers or not _any_number(sheets):
+    if not _any_number(sheets):
         return warnings
+    # Without 基本信息 the sheets' own codes are still known (the other sheets are checked).
     region = _head_code(info, "region_code")
     departments = set(Department.objects.filter(region__code=region).values_list("code", flat=True))
     _restore(info, "department_code", departments, warnings)
@@ -117,7 +118,7 @@ def numeric_codes_restore(sheets: dict[str, SheetRows]) -> list[Problem]:
 def _head_code(info: SheetRows, key: str) -> str:
     """A code of the 基本信息 row as text (a number as its digits)."""
     header = info.sheet.column(key).header
-    if header not in (info.dataset.headers or []):
+    if not info.numbers or header not in (info.dataset.headers or []):
         return ""
     value = info.dataset[0][info.dataset.headers.index(header)]
     return (_number(value) or str(value or "")).strip()

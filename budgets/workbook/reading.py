@@ -127,7 +127,7 @@ def _read_sheet(spec: Sheet, worksheet, problems: list[Problem]) -> SheetRows:
     headers = _headers(next(values, ()))
     missing = [c for c in spec.columns if c.required and c.header not in headers]
     problems += [Problem(spec.title, 1, c.header, "缺少必填列") for c in missing]
-    if missing:
+    if missing and spec.key != "info":  # 基本信息: its other cells are still read
         return rows
     rows.dataset.headers = headers
     width = len(headers)

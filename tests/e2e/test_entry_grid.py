@@ -338,3 +338,72 @@ def test_a_long_grid_is_usable_while_its_last_rows_are_laid_out(page, live_serve
     page.keyboard.press("Control+s")
     page.wait_for_selector("#grid-status.ok")
     assert ExpenditureLine.objects.filter(budget=budget).count() == 301
+
+
+def test_a_reviewer_sees_the_grid_read_only(browser, live_server, budget):
+    from budgets.services.roles import REVIEWER_GROUP
+    from tests.factories import staff_of
+
+    unit = budget.department.units.get(code="060001")
+    LineFactory(budget=budget, unit=unit, amount=Decimal("10.00"))
+    LineFactory(budget=budget, unit=unit, amount=Decimal("2.50"))
+    client = Client()
+    client.force_login(staff_of(REVIEWER_GROUP, department=budget.department, username="r"))
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    open_grid(page, live_server, grid_url(budget))
+    assert "没有修改权限" in page.inner_text("#grid-read-only-note")
+    rows = page.locator("table.entry-grid tbody tr:not(.row-msg)")
+    assert rows.count() == 2
+    assert page.locator("table.entry-grid input, #grid-save, [data-grid-action]").count() == 0
+    cell = rows.nth(0).locator("td.cell-functional")
+    assert (cell.locator(".ro").inner_text(), cell.locator(".nm").inner_text()) == (
+        "2101501",
+        "行政运行",
+    )
+    assert page.inner_text("table.entry-totals tfoot").split()[-1] == "12.50"
+    _screenshot(page, "grid-read-only-desktop")
+    context.close()
+
+
+def test_a_code_is_found_by_its_name_with_its_full_path(page, live_server, budget):
+    open_grid(page, live_server, grid_url(budget))
+    cell = page.locator("table.entry-grid tbody tr").first.locator("td.cell-functional input")
+    cell.click()
+    page.keyboard.type("行政运行")
+    box = page.locator("ul.grid-search")
+    box.wait_for(state="visible")
+    # 行政运行 is a 项 of many 款: the paths tell them apart; more words narrow them down.
+    first = box.locator("li[data-code]").first.inner_text()
+    assert first == "201 一般公共服务支出 › 20101 人大事务 › 2010101 行政运行"
+    _screenshot(page, "grid-search-desktop")
+    cell.fill("医疗保障 行政运行")
+    assert box.locator("li[data-code]").all_inner_texts() == [
+        "210 卫生健康支出 › 21015 医疗保障管理事务 › 2101501 行政运行"
+    ]
+    page.keyboard.press("Enter")
+    assert cell.input_value() == "2101501" and box.is_hidden()
+    # Enter went on to the next cell to fill, where the search works the same way.
+    dept = page.locator("table.entry-grid tbody tr").first.locator("td.cell-dept input")
+    assert page.evaluate("document.activeElement.dataset.c") == "dept"
+    page.keyboard.type("基本工资")
+    box.wait_for(state="visible")
+    box.locator("li[data-code='30101']").click()
+    assert dept.input_value() == "30101" and box.is_hidden()
+    gov = page.locator("table.entry-grid tbody tr").first.locator("td.cell-gov input")
+    assert gov.input_value() == "50101"  # the one 政府经济分类 of 30101 for a 行政 unit
+    gov.click()
+    page.keyboard.type("不存在的名称")
+    box.wait_for(state="visible")
+    assert "没有名称含“不存在的名称”的科目" in box.inner_text()
+    page.keyboard.press("Escape")
+    assert box.is_hidden()
+    # In a new row, the 行政运行 this grid already uses comes first.
+    page.click("[data-grid-action=add]")
+    page.keyboard.type("行政运行")
+    box.wait_for(state="visible")
+    assert box.locator("li[data-code]").first.get_attribute("data-code") == "2101501"
+    assert box.locator("li.note").inner_text().startswith("另有 ")

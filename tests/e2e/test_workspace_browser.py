@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from budgets.models import NarrativeKey, ProjectIndicator
 from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS, browser, catalogues  # noqa: F401
 from tests.factories import clerk_of
 
@@ -25,6 +26,11 @@ pytestmark = [
 
 def test_progress_list_links_and_the_draft_preview(live_server, catalogues, demo_drafts, browser):  # noqa: F811
     budget = demo_drafts["000"]
+    # Example 000 is complete; two things left out show how missing items are listed.
+    budget.narrative_sections.filter(key=NarrativeKey.GLOSSARY).delete()
+    ProjectIndicator.objects.filter(
+        project__budget=budget, project__name="机关党建工作经费"
+    ).delete()
     clerk_of(budget.department, username="clerk060")
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
     page.goto(live_server.url + reverse("admin:login"))
@@ -36,6 +42,11 @@ def test_progress_list_links_and_the_draft_preview(live_server, catalogues, demo
     assert progress.is_visible()
     items = progress.locator("li")
     assert items.count() >= 5
+    assert "尚缺 2 项" in progress.locator("h2").inner_text()
+    assert progress.locator("li.missing").all_inner_texts() == [
+        "✗ 尚未填写：名词解释",
+        "✗ 尚未填写：项目“机关党建工作经费”的绩效指标（没有绩效指标）",
+    ]
     folder = os.environ.get("SCREENSHOTS_DIR")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,12 @@
  * warn before leaving with unsaved changes. */
 (function () {
   "use strict";
+  var view = document.getElementById("grid-view");
+  if (view) { // read-only: the rows, checks and totals; nothing to save, nothing to lose
+    window.budgetGrid = window.BudgetGrid.create(view, JSON.parse(document.getElementById("grid-data").textContent), { readOnly: true });
+    document.documentElement.dataset.gridReady = "1";
+    return;
+  }
   var form = document.getElementById("grid-form");
   if (!form) return;
   window.gridStartAt = performance.now();

@@ -4,6 +4,8 @@
  * page's #grid-data: rows, the year's catalogue, the Chinese messages) and keeps, for every
  * row, its values, its problems (checked as typed, with the server's own message texts) and
  * the totals. The page script saves (grid-page.js, project.js); the server checks again.
+ * With ``options.readOnly`` (a reviewer, a submitted budget) the cells are plain text:
+ * the same rows, names, checks and totals, nothing to type into and no events.
  */
 (function () {
   "use strict";
@@ -73,6 +75,7 @@
     this.C = data.catalogue;
     this.M = data.messages;
     this.isProject = data.kind === "project";
+    this.readOnly = !!this.options.readOnly;
     this.fixedUnit = data.project ? data.project.unit : null;
     this.declared = data.declared ? parseAmount(data.declared).cents : null;
     this.outside = data.outside || [];
@@ -91,7 +94,7 @@
         amount: money(parseAmount(r[7]).cents) };
       self.addRow(self.rows.length, v, r[0], true);
     });
-    if (!this.rows.length) this.addRow(0, defaults, null, true);
+    if (!this.rows.length && !this.readOnly) this.addRow(0, defaults, null, true);
     this.rows.forEach(function (row) { self.check(row); self.paint(row); });
     this.pendingFrom = null;
     this.building = false;
@@ -100,12 +103,18 @@
       this.pendingFrom = FIRST;
       setTimeout(function () { self.attachMore(BATCH); }, 0);
     } else this.complete();
+    if (this.readOnly && !this.rows.length) this.tbody.innerHTML = '<tr><td colspan="9" class="grid-empty">暂无支出明细。</td></tr>';
     table.appendChild(this.tbody);
+    this.paintTotals();
+    if (this.readOnly) return;
     this.tbody.addEventListener("input", function (e) { self.onInput(e); });
     this.tbody.addEventListener("change", function (e) { self.onChange(e); });
     this.tbody.addEventListener("keydown", function (e) { self.onKey(e); });
     this.tbody.addEventListener("focusin", function (e) { if (e.target.select) e.target.select(); });
     this.tbody.addEventListener("paste", function (e) { self.onPaste(e); });
+    // Codes by name (grid-search.js), where the page loads it.
+    this.search = window.BudgetGridSearch ? window.BudgetGridSearch.create(this) : null;
+    this.tbody.addEventListener("focusout", function () { if (self.search) self.search.close(); });
     this.tbody.addEventListener("click", function (e) { self.onClick(e); });
     root.querySelectorAll("[data-grid-action=add]").forEach(function (b) {
       b.addEventListener("click", function () {
@@ -113,7 +122,6 @@
         self.focus(self.addFresh(self.rows.length, last), "functional");
       });
     });
-    this.paintTotals();
   }
 
   /* Lay out ``count`` more of the rows not yet in the table (all: ``Infinity``). */
@@ -145,6 +153,14 @@
 
   Grid.prototype.prototypeRow = function () {
     var tr = document.createElement("tr"), html = '<th class="n" scope="row"></th>';
+    if (this.readOnly) { // text, not inputs: classes, titles and names are painted alike
+      COLS.forEach(function (c) {
+        var cls = c === "amount" ? "num" : (c === "cost" || c === "source" ? "short" : "code");
+        html += '<td class="cell-' + c + '"><span data-c="' + c + '" class="ro ' + cls + '"></span><span class="nm"></span></td>';
+      });
+      tr.innerHTML = html + '<td class="act"></td>';
+      return tr;
+    }
     COLS.forEach(function (c) {
       var cls = c === "amount" ? "num" : (c === "cost" || c === "source" ? "short" : "code");
       html += '<td class="cell-' + c + '"><input data-c="' + c + '" class="' + cls + '" autocomplete="off" spellcheck="false" aria-label="' +
@@ -165,11 +181,11 @@
     var tr = this.proto.cloneNode(true), row = { id: id || null, v: {}, err: {}, srv: {}, warn: {}, tr: tr, msg: null, inputs: {}, names: {}, shown: {}, autoGov: false };
     COLS.forEach(function (c) {
       row.v[c] = values[c] || "";
-      var input = tr.querySelector("input[data-c=" + c + "]");
-      input.value = row.v[c];
+      var input = tr.querySelector("[data-c=" + c + "]");
+      if (this.readOnly) input.textContent = row.v[c]; else input.value = row.v[c];
       row.inputs[c] = input;
       row.names[c] = input.nextElementSibling;
-    });
+    }, this);
     tr._row = row;
     if (!this.building) this.attachMore(Infinity); // rows go in among laid-out rows only
     var before = this.rows[at];
@@ -442,6 +458,20 @@
     if (at.c === "gov") at.row.autoGov = false;
     if (at.c === "dept" || at.c === "unit") this.autoGov(at.row);
     this.touched(at.row);
+    if (this.search) this.search.input(at.row, at.c, at.input);
+  };
+
+  /* A code chosen by name (grid-search.js): as if typed, then on like Enter. */
+  Grid.prototype.choose = function (row, c, code) {
+    row.inputs[c].value = code;
+    row.v[c] = code;
+    this.unfresh(row);
+    delete row.srv[c];
+    delete row.srv._row;
+    if (c === "gov") row.autoGov = false;
+    if (c === "dept") this.autoGov(row);
+    this.touched(row);
+    this.enter(row, c);
   };
 
   Grid.prototype.onChange = function (e) {
@@ -476,6 +506,7 @@
     var at = this.cell(e);
     if (!at) return;
     var input = at.input, key = e.key, ctrl = e.ctrlKey || e.metaKey;
+    if (this.search && this.search.key(e)) { e.preventDefault(); return; }
     var all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
     if (ctrl && (key === "s" || key === "S")) { e.preventDefault(); if (this.options.save) this.options.save(); }
     else if (ctrl && (key === "d" || key === "D")) { e.preventDefault(); this.duplicate(at.row, at.c); }
