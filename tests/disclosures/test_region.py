@@ -221,3 +221,21 @@ def test_table_11_header_has_no_empty_heading(demo_budgets, client):
     html = client.get("/disclosures/410702/2022/060/tables/11/").content.decode()
     headings = _texts(html, "table.t11 thead th")
     assert headings == ["项目", "内容", "具体内容", "指标值（金额）", "说明"]
+
+
+def test_rows_link_each_disclosure_and_escape_names(region, client):
+    """The rows are made in Python (``templatetags/comparison.py``), escaped as a template's."""
+    Publication.objects.filter(region_code=REGION_CODE, department_code="0002").update(
+        department_name='<b>"局"&</b>'
+    )
+    html = client.get(URL, {"year": "2023", "sort": "code", "order": "asc"}).content.decode()
+    assert (
+        '<a href="/disclosures/419800/2023/0002/">&lt;b&gt;&quot;局&quot;&amp;&lt;/b&gt;</a>'
+        in html
+    )
+    rows = parse(html).select("table.comparison tbody tr")
+    assert [r.select_one("a")["href"] for r in rows] == [
+        f"{URL}2023/{code}/" for code in ("0001", "0002", "0003")
+    ]
+    assert all(len(r.select("td.amount")) == 13 for r in rows)
+    assert "<b>" not in html
