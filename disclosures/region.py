@@ -7,6 +7,7 @@ the change), and one aggregate for the “三公” history. Sorting, totals, sh
 and ranks are worked out in Python over those rows.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
@@ -259,22 +260,58 @@ class Standing:
     count: int
 
 
-def department_standing(*, region: str, year: int, department: str) -> list[Standing]:
-    """A department's figures beside the region's median and its rank (two queries)."""
+STANDING = AMOUNTS[:4] + AMOUNTS[8:]  # 收入总计, 基本, 项目, “三公”, 机关运行经费
+
+
+def _cents(value: Decimal) -> int:
+    return int(value * HUNDRED)
+
+
+def region_standing_table(*, region: str, year: int) -> dict:
+    """What every department's standing needs (two queries): per ``STANDING`` column the
+    region's known values in cents, ascending, and their median; each department's own
+    values in cents. Whole cents pickle far faster than 5,000 Decimals."""
     _, rows = region_rows(region=region, year=year)
-    own = next((r for r in rows if r.department_code == department), None)
+    columns = {}
+    for column in STANDING:
+        values = sorted(v for r in rows if (v := r.values[column.key]) is not None)
+        columns[column.key] = (
+            [_cents(v) for v in values],
+            quantize(median(values)) if values else None,
+        )
+    own = {
+        r.department_code: [None if (v := r.values[c.key]) is None else _cents(v) for c in STANDING]
+        for r in rows
+    }
+    return {"columns": columns, "own": own}
+
+
+def department_standing(*, region: str, year: int, department: str) -> list[Standing]:
+    """A department's figures beside the region's median and its rank.
+
+    The region's table is cached until the next publication (``cached_listing_value``), so
+    its 1,000 departments' pages read it once: one query on a hit, three on a miss.
+    """
+    from disclosures.caching import cached_listing_value
+
+    table = cached_listing_value(
+        "region-standing",
+        {"region": region, "year": str(year)},
+        lambda: region_standing_table(region=region, year=year),
+    )
+    own = table["own"].get(department)
     if own is None:
         return []
     standings = []
-    for column in AMOUNTS[:4] + AMOUNTS[8:]:
-        values = [v for r in rows if (v := r.values[column.key]) is not None]
-        mine = own.values[column.key]
-        rank = None if mine is None else 1 + len([v for v in values if v > mine])
+    for column, mine in zip(STANDING, own, strict=True):
+        values, middle = table["columns"][column.key]
+        # 1 + the number of departments with more (ties share the better rank).
+        rank = None if mine is None else 1 + len(values) - bisect_right(values, mine)
         standings.append(
             Standing(
                 label=column.label,
-                value=mine,
-                median=quantize(median(values)) if values else None,
+                value=None if mine is None else quantize(Decimal(mine) / HUNDRED),
+                median=middle,
                 rank=rank,
                 count=len(values),
             )

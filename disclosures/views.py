@@ -98,8 +98,8 @@ def department(request, region: str, department: str):
     context = {
         "publications": publications,
         "charts": department_charts(publications),
-        # Beside the region's other departments in the latest year (read uncached: a
-        # rank moves whenever another department of the region publishes).
+        # Beside the region's other departments in the latest year (the region's table
+        # cached until the next publication: a rank moves whenever another one publishes).
         "standing": department_standing(region=region, year=latest.year, department=department),
         "standing_year": latest.year,
     }

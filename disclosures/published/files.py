@@ -126,35 +126,6 @@ def stored_open(name: str):
         return None, 0
 
 
-_SEEN: dict[str, tuple[tuple[int, int, int], bytes]] = {}
-
-
-def manifest_bytes(name: str) -> bytes | None:
-    """A manifest's bytes; on local storage kept in memory while the file is unchanged.
-
-    One ``stat`` per request instead of open, read and close: the manifest is replaced by
-    deleting and writing it, which changes its inode or size or modification time, so a
-    replaced or removed manifest is never answered from memory.
-    """
-    path = local_path(name)
-    if path is None:
-        return stored_bytes(name)
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    seen = _SEEN.get(path)
-    if seen is not None and seen[0] == key:
-        return seen[1]
-    raw = stored_bytes(name)
-    if raw is not None:
-        if len(_SEEN) > 4096:
-            _SEEN.clear()
-        _SEEN[path] = (key, raw)  # a change during the read shows in the next stat
-    return raw
-
-
 def stored_bytes(name: str) -> bytes | None:
     handle, _size = stored_open(name)
     if handle is None:

@@ -4,40 +4,45 @@ The dynamic views build a page through ``pages.page_render`` (cached) and answer
 ``rendered_response``; ``PublishedPagesMiddleware`` answers the same URLs from the files
 ``files.publication_prerender`` stored, before sessions, authentication, URL resolution or
 any query, with the same headers: type, ``Content-Disposition``, ``Cache-Control``,
-``ETag`` and ``Last-Modified`` (with 304 answers to conditional requests), and the headers
-the later middleware would add (``X-Frame-Options``, ``Vary``, ``Content-Language``); the
-earlier ones (CSP, security headers) wrap both alike. It steps aside — the view renders —
-for anything not plainly a stored current page: a query string (``?format=``), another
-method, a non-current version, a missing manifest, a file missing or of the wrong size,
-files written by other code (``render_stamp``). A manifest's headers are prepared once per
-process (keyed by its bytes, which are read on every request).
+``ETag`` and ``Last-Modified`` (with 304 answers to conditional requests), the headers the
+later middleware would add (``X-Frame-Options``, ``Vary``, ``Content-Language``) and the
+Content-Security-Policy; the security headers are added by ``SecurityMiddleware`` on both
+paths alike. It steps aside — the view renders — for anything not plainly a stored current
+page: a query string (``?format=``), another method, a non-current version, a missing
+manifest, a file missing or of the wrong size, files written by other code
+(``render_stamp``).
+
+Per request, once a page has been asked for in the process: the URL's meaning (cached),
+one ``stat`` of the manifest (``prepared.manifest_prepared``), the Host check (cached per
+Host header), opening the file and copying its prepared headers — no parsing, no header
+validation, no policy building. The file is streamed by the server's
+``wsgi.file_wrapper`` (sendfile), as WhiteNoise's are.
 """
 
 import logging
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 
-from disclosures.exports.names import content_disposition
-from disclosures.published.files import (
-    manifest_bytes,
-    manifest_name,
-    manifest_parse,
-    render_stamp,
-    stored_open,
-)
+from config.csp import csp_excluded_prefixes
+from disclosures.published.files import manifest_name, render_stamp, stored_open
 from disclosures.published.pages import Rendered
+from disclosures.published.prepared import (
+    Stored,
+    later_headers,
+    manifest_prepared,
+    manifests_forget,
+    page_headers,
+)
 
 logger = logging.getLogger(__name__)
 
-BROWSER_SECONDS = 5 * 60
 CODE = r"[0-9A-Za-z_-]+"
 BUDGET = re.compile(
     rf"^/(?P<api>api/)?disclosures/(?P<region>{CODE})/(?P<year>[0-9]{{1,6}})/"
@@ -59,19 +64,7 @@ CONDITIONAL = (
     "HTTP_IF_MATCH",
     "HTTP_IF_UNMODIFIED_SINCE",
 )
-
-
-def page_headers(*, content_type: str, filename: str, etag: str, last_modified: datetime):
-    """The headers of a publication's page or download, on either path."""
-    headers = [
-        ("Content-Type", content_type),
-        ("Cache-Control", f"public, max-age={BROWSER_SECONDS}"),
-        ("ETag", etag),
-        ("Last-Modified", http_date(last_modified.timestamp())),
-    ]
-    if filename:
-        headers.append(("Content-Disposition", content_disposition(filename)))
-    return headers
+HOSTS_KEPT = 64
 
 
 def _conditional(request: HttpRequest, response, etag, last_modified) -> HttpResponseBase:
@@ -117,55 +110,9 @@ def stored_response(request: HttpRequest, handle, size: int, entry: dict, last_m
     return _conditional(request, response, entry["etag"], last_modified)
 
 
-@dataclass(frozen=True)
-class Stored:
-    """One page of a manifest, its headers ready."""
-
-    name: str
-    size: int
-    etag: str
-    modified: int
-    headers: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Prepared:
-    stamp: str
-    version: int
-    pages: dict[str, Stored]
-
-
-@lru_cache(maxsize=1024)
-def _prepared(raw: bytes) -> Prepared | None:
-    manifest = manifest_parse(raw)
-    if manifest is None:
-        return None
-    try:
-        modified = datetime.fromisoformat(manifest["last_modified"])
-        pages = {}
-        for page, entry in manifest["pages"].items():
-            headers = page_headers(
-                content_type=entry["type"],
-                filename=entry["filename"],
-                etag=entry["etag"],
-                last_modified=modified,
-            )
-            headers += [
-                ("Content-Length", str(entry["size"])),
-                # What the middleware after this one adds to the dynamic page.
-                ("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()),
-                ("Vary", "Accept-Language"),
-                ("Content-Language", settings.LANGUAGE_CODE),
-            ]
-            stamp = int(modified.timestamp())
-            pages[page] = Stored(entry["name"], entry["size"], entry["etag"], stamp, tuple(headers))
-        return Prepared(manifest["stamp"], manifest["version"], pages)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def published_page(path: str) -> tuple[str, int, str, str, int | None] | None:
-    """(region, year, department, page, version asked) for a publication's URL, else None."""
+@lru_cache(maxsize=8192)
+def published_page(path: str) -> tuple[str, str, int | None] | None:
+    """(manifest name, page, version asked) for a publication's URL, else None."""
     match = BUDGET.match(path)
     if match is None:
         return None
@@ -183,34 +130,34 @@ def published_page(path: str) -> tuple[str, int, str, str, int | None] | None:
                 break
         else:
             return None
-    return match["region"], int(match["year"]), match["department"], page, version
+    name = manifest_name(
+        region=match["region"], year=int(match["year"]), department=match["department"]
+    )
+    return name, page, version
 
 
 def published_response(request: HttpRequest) -> HttpResponseBase | None:
     """The stored current file for the request's URL, or None (the view renders)."""
-    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+    meta = request.META
+    if request.method not in ("GET", "HEAD") or meta.get("QUERY_STRING"):
         return None
     found = published_page(request.path_info)
     if found is None:
         return None
-    region, year, department, page, version = found
-    raw = manifest_bytes(manifest_name(region=region, year=year, department=department))
-    manifest = _prepared(raw) if raw else None
+    name, page, version = found
+    manifest = manifest_prepared(name)
     if manifest is None or manifest.stamp != render_stamp():
         return None
-    stored = manifest.pages.get(page)
-    if stored is None or (version is not None and version != manifest.version):
+    if version is not None and version != manifest.version:
         return None
-    request.get_host()  # an unknown Host is refused (400) as on every other URL
-    if any(header in request.META for header in CONDITIONAL):
-        probe = HttpResponse()
-        for name, value in stored.headers:
-            probe[name] = value
-        answer = get_conditional_response(
-            request, etag=stored.etag, last_modified=stored.modified, response=probe
-        )
-        if answer is not None and answer is not probe:  # 304 Not Modified, 412 Failed
-            return _with_later_headers(answer, stored)
+    stored = manifest.page(page)
+    if stored is None or (stored.csp and request.path_info.startswith(csp_excluded_prefixes())):
+        return None
+    _host_check(request)
+    if any(header in meta for header in CONDITIONAL):
+        answer = _not_modified(request, stored)
+        if answer is not None:
+            return answer
     handle, size = stored_open(stored.name)
     if handle is None:
         return None
@@ -219,15 +166,52 @@ def published_response(request: HttpRequest) -> HttpResponseBase | None:
         logger.warning("公开页面文件 %s 大小不符，改为动态生成", stored.name)
         return None
     response = _StoredFile(handle)
+    response.headers._store = stored.store.copy()  # made and checked once (prepared)
+    response.csp_ready = stored.csp  # type: ignore[attr-defined]
+    return response
+
+
+def _not_modified(request: HttpRequest, stored: Stored) -> HttpResponseBase | None:
+    """304 Not Modified or 412 Precondition Failed as the view answers, else None."""
+    probe = HttpResponse()
     for name, value in stored.headers:
-        response[name] = value
-    return response
+        probe[name] = value
+    answer = get_conditional_response(
+        request, etag=stored.etag, last_modified=stored.modified, response=probe
+    )
+    if answer is None or answer is probe:
+        return None
+    for name, value in later_headers():
+        answer[name] = value
+    return answer
 
 
-def _with_later_headers(response: HttpResponseBase, stored: Stored) -> HttpResponseBase:
-    for name in ("X-Frame-Options", "Vary", "Content-Language"):
-        response[name] = dict(stored.headers)[name]
-    return response
+_HOSTS: set[tuple] = set()
+
+
+def _host_check(request: HttpRequest) -> None:
+    """An unknown Host is refused (400) as on every other URL; checked once per Host."""
+    meta = request.META
+    key = (
+        meta.get("HTTP_HOST"),
+        meta.get("HTTP_X_FORWARDED_HOST"),
+        meta.get("HTTP_X_FORWARDED_PORT"),
+        meta.get("SERVER_NAME"),
+        meta.get("SERVER_PORT"),
+    )
+    if key in _HOSTS:
+        return
+    request.get_host()  # raises DisallowedHost
+    if len(_HOSTS) >= HOSTS_KEPT:
+        _HOSTS.clear()
+    _HOSTS.add(key)
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs) -> None:
+    """Hosts allowed, headers and storage follow the settings (tests change them)."""
+    _HOSTS.clear()
+    manifests_forget()
 
 
 class PublishedPagesMiddleware:

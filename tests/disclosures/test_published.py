@@ -230,3 +230,53 @@ def test_the_pdf_task_stores_the_pages_and_pdfs_served_with_their_headers(client
         assert stored["Content-Type"] == "application/pdf"
         assert publication_prerender(publication_id=publication.pk)
     assert _get(client, f"{base}tables/8/")[2] == 0
+
+
+def test_the_manifest_is_read_once_while_unchanged_and_again_when_replaced(
+    client, demo_budgets, monkeypatch
+):
+    """The fast path keeps each manifest prepared in memory; one ``stat`` tells a new one."""
+    from disclosures.published import prepared
+
+    reads = []
+    read = prepared.stored_bytes
+    monkeypatch.setattr(prepared, "stored_bytes", lambda name: reads.append(name) or read(name))
+    _store()
+    first = [_get(client, f"{BASE}tables/{n}/") for n in (3, 3, 4)]
+    assert [q for _, _, q in first] == [0, 0, 0] and len(reads) == 1
+    # Rewritten (as another machine would): its new headers are served at once.
+    storage = published_storage()
+    manifest = manifest_name(region="410702", year=2022, department="060")
+    data = json.loads(storage.open(manifest).read())
+    data["pages"]["table-3"]["etag"] = '"rewritten"'
+    storage.delete(manifest)
+    storage.save(manifest, io.BytesIO(json.dumps(data).encode()))
+    response, body, queries = _get(client, f"{BASE}tables/3/")
+    assert queries == 0 and response["ETag"] == '"rewritten"' and len(reads) == 2
+    assert body == first[0][1]
+    storage.delete(manifest)
+    assert _get(client, f"{BASE}tables/3/")[2] > 0  # removed: the view renders
+
+
+def test_the_memory_of_manifests_is_bounded(client, demo_budgets, monkeypatch):
+    from disclosures.published import prepared
+
+    monkeypatch.setattr(prepared, "MANIFESTS_KEPT", 1)
+    _store("060")
+    _store("058")
+    other = "/disclosures/420323/2022/058/tables/3/"
+    for url in (f"{BASE}tables/3/", other, f"{BASE}tables/3/", other):
+        response, _, queries = _get(client, url)
+        assert response.status_code == 200 and queries == 0, url
+        assert len(prepared._MANIFESTS) == 1
+
+
+def test_stored_pages_follow_a_changed_policy_and_hosts(client, demo_budgets, settings):
+    """The prepared headers (CSP) and the hosts checked follow the settings."""
+    _store()
+    assert "img-src 'self' data:" in _get(client, BASE)[0]["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    stored, _, queries = _get(client, BASE)
+    assert queries == 0 and stored["Content-Security-Policy"] == "default-src 'none'"
+    settings.ALLOWED_HOSTS = ["other.example"]
+    assert _get(client, BASE)[0].status_code == 400  # testserver no longer allowed

@@ -217,7 +217,45 @@ def test_department_page_shows_median_and_rank(region, client):
     assert "合成市2023年各部门对比" in html or "查看合成市2023年各部门对比" in html
 
 
+def test_department_standing_read_once_per_region_until_the_next_publication(region, client):
+    """The region's standing table is cached (one read for all its departments' pages) and
+    moves with the next publication: 0004 published makes 0002 one of 4."""
+
+    def standing(code):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(f"/disclosures/{REGION_CODE}/{code}/").content.decode()
+        rows = {r.split()[0]: r for r in _texts(html, "section.standing tbody tr")}
+        return rows["收入总计"], len(captured.captured_queries)
+
+    first, first_queries = standing("0002")
+    again, again_queries = standing("0001")
+    assert first == "收入总计 6,915.60 6,915.60 第 2 名 / 共 3 个部门"
+    # 0001 copies 2,297.34 × 3 = 6,892.02 < 6,915.60 (0002) < 11,486.70 (0003, × 5)
+    assert again == "收入总计 6,892.02 6,915.60 第 3 名 / 共 3 个部门"
+    assert again_queries == first_queries - 2  # the region's two queries, once
+    synthetic_region(departments=4, years=(2022, 2023), verbose=False)
+    assert standing("0002")[0].endswith("共 4 个部门")
+
+
 def test_table_11_header_has_no_empty_heading(demo_budgets, client):
     html = client.get("/disclosures/410702/2022/060/tables/11/").content.decode()
     headings = _texts(html, "table.t11 thead th")
     assert headings == ["项目", "内容", "具体内容", "指标值（金额）", "说明"]
+
+
+def test_rows_link_each_disclosure_and_escape_names(region, client):
+    """The rows are made in Python (``templatetags/comparison.py``), escaped as a template's."""
+    Publication.objects.filter(region_code=REGION_CODE, department_code="0002").update(
+        department_name='<b>"局"&</b>'
+    )
+    html = client.get(URL, {"year": "2023", "sort": "code", "order": "asc"}).content.decode()
+    assert (
+        '<a href="/disclosures/419800/2023/0002/">&lt;b&gt;&quot;局&quot;&amp;&lt;/b&gt;</a>'
+        in html
+    )
+    rows = parse(html).select("table.comparison tbody tr")
+    assert [r.select_one("a")["href"] for r in rows] == [
+        f"{URL}2023/{code}/" for code in ("0001", "0002", "0003")
+    ]
+    assert all(len(r.select("td.amount")) == 13 for r in rows)
+    assert "<b>" not in html
