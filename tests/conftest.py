@@ -27,6 +27,27 @@ def _process_media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pdf_rendered_once():
+    """WeasyPrint turns the same HTML into the same bytes (no dates, no random ids), in
+    seconds for a whole demo document: a test process renders each distinct HTML once and
+    hands every later caller the same bytes. Any change to a disclosure, template or CSS
+    changes the HTML, so that is rendered for real (tests/test_pdf_cache.py)."""
+    from disclosures.pdf import render
+
+    real = render.html_to_pdf
+    rendered: dict[str, bytes] = {}
+
+    def html_to_pdf(html: str) -> bytes:
+        if html not in rendered:
+            rendered[html] = real(html)
+        return rendered[html]
+
+    render.html_to_pdf = html_to_pdf
+    yield rendered
+    render.html_to_pdf = real
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: SQLite may reuse a rolled-back row's id."""

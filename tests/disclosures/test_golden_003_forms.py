@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from tests.disclosures import golden_003_forms as g
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_pdfs")]
 
 
 @pytest.fixture(scope="module")
