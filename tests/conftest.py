@@ -68,35 +68,38 @@ def _own_media_root(settings, tmp_path):
 def _demo_snapshots(django_db_setup, django_db_blocker):
     """``load_demo`` run once per test process and state (published, drafts), before any
     test's transaction, its rows kept to be copied (tests/support/demo.py)."""
+    from tests.support.database import migrated_database
     from tests.support.demo import Snapshots
 
     snapshots = Snapshots()
-    with django_db_blocker.unblock():
+    with migrated_database(django_db_blocker):
         snapshots.get()
         snapshots.get("--draft")
     return snapshots
 
 
-def _demo(snapshots, *options: str) -> dict:
+def _demo(request, snapshots, *options: str) -> dict:
     from django.db import connection
 
     from tests.support.demo import demo_load
 
-    if not connection.in_atomic_block:
-        # A transactional test (live server, workers) commits for real, with the on-commit
-        # work of publishing (the PDF tasks): it runs load_demo itself.
-        return demo_load(*options)
-    return snapshots.get(*options).restore()
+    if connection.in_atomic_block or "live_server" in request.fixturenames:
+        # In a test's transaction, or committed for a live server's tests (a browser has
+        # no use for the PDF tasks that publishing queues when it commits).
+        return snapshots.get(*options).restore()
+    # Another transactional test (workers, concurrent requests) commits for real, with the
+    # on-commit work of publishing (the PDF tasks): it runs load_demo itself.
+    return demo_load(*options)
 
 
 @pytest.fixture
-def demo_budgets(_demo_snapshots, db):
+def demo_budgets(request, _demo_snapshots, db):
     """Both demo budgets loaded and published (version 1) through ``load_demo``: a copy, in
     the test's transaction, of the rows it wrote once per test process (tests/support/demo.py)."""
-    return _demo(_demo_snapshots)
+    return _demo(request, _demo_snapshots)
 
 
 @pytest.fixture
-def demo_drafts(_demo_snapshots, db):
+def demo_drafts(request, _demo_snapshots, db):
     """Both demo budgets loaded as drafts (``load_demo --draft``), for tests that edit them."""
-    return _demo(_demo_snapshots, "--draft")
+    return _demo(request, _demo_snapshots, "--draft")

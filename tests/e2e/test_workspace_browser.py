@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS, browser, catalogues  # noqa: F401
+from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS
 from tests.factories import clerk_of
 
 pytestmark = [
@@ -23,7 +23,7 @@ pytestmark = [
 ]
 
 
-def test_progress_list_links_and_the_draft_preview(live_server, catalogues, demo_drafts, browser):  # noqa: F811
+def test_progress_list_links_and_the_draft_preview(live_server, demo_drafts, browser):
     budget = demo_drafts["000"]
     clerk_of(budget.department, username="clerk060")
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
