@@ -28,6 +28,17 @@ def _process_media_root(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _serialized_rows_in_bulk():
+    """Serialized-rollback tests get the migrated rows back by bulk inserts (tests/support/
+    database.py; ``tests/test_migrated_database.py`` checks it gives Django's rows)."""
+    from django.db import connection
+
+    from tests.support.database import faster_restore
+
+    faster_restore(connection.creation)
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _pdf_rendered_once():
     """WeasyPrint turns the same HTML into the same bytes (no dates, no random ids), in
     seconds for a whole demo document: a test process renders each distinct HTML once and

@@ -1,4 +1,4 @@
-"""The browser tests' Chromium: one per test process; each test opens its own contexts."""
+"""The browser tests' Chromium, through Playwright."""
 
 import os
 
@@ -7,11 +7,16 @@ import pytest
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
-    """Headless Chromium through Playwright, launched once per process (a launch takes
-    about a second). Playwright's sync API runs an event loop in this thread; the ORM
-    calls the tests make around it are still synchronous and safe."""
+    """Headless Chromium, launched for each test (about a second).
+
+    Not once per process: while Playwright's sync API is open, its event loop counts as
+    running in this thread, and Django then hands out other database connections (asgiref
+    keeps them per async context), without the serialized migrated rows that the next
+    transactional test's set-up restores. The ORM calls a test makes around the browser
+    are still synchronous and safe (committed data, a live server's test).
+    """
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 

@@ -10,9 +10,11 @@ all browser tests in one process). ``migrated_database`` restores the migrated r
 as that set-up would (``tests/test_migrated_database.py``).
 """
 
+from collections import defaultdict
 from contextlib import contextmanager
 
-from django.db import connection
+from django.core import serializers
+from django.db import connection, transaction
 
 
 def database_emptied() -> bool:
@@ -31,6 +33,43 @@ def database_migrated_restore() -> None:
             "测试数据库已被清空，且没有迁移后数据的序列化副本：事务性测试须使用 serialized_rollback"
         )
     connection.creation.deserialize_db_from_string(contents)
+
+
+def rows_insert(data: str) -> None:
+    """What Django's ``deserialize_db_from_string`` does, for an emptied database: the rows
+    inserted table by table with ``bulk_create`` (Django saves them one at a time, two
+    queries each: a second before every transactional test). Foreign keys are checked
+    at the end, as there."""
+    rows: dict[type, list] = defaultdict(list)
+    links: dict[type, list] = defaultdict(list)
+    for item in serializers.deserialize("json", data, using=connection.alias):
+        obj = item.object
+        rows[type(obj)].append(obj)
+        for name, keys in (item.m2m_data or {}).items():
+            field = obj._meta.get_field(name)
+            through = field.remote_field.through
+            own = through._meta.get_field(field.m2m_field_name()).attname
+            other = through._meta.get_field(field.m2m_reverse_field_name()).attname
+            links[through] += [through(**{own: obj.pk, other: key}) for key in keys]
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for model, objects in [*rows.items(), *links.items()]:
+            model._base_manager.bulk_create(objects)
+        tables = {model._meta.db_table for model in [*rows, *links]}
+        connection.check_constraints(table_names=sorted(tables))
+
+
+def faster_restore(creation) -> None:
+    """Make ``creation.deserialize_db_from_string`` (called by every serialized-rollback
+    test's set-up) insert in bulk when the database is empty, as it is after a flush."""
+    django_restore = creation.deserialize_db_from_string
+
+    def restore(data: str) -> None:
+        if database_emptied():
+            rows_insert(data)
+        else:
+            django_restore(data)
+
+    creation.deserialize_db_from_string = restore
 
 
 @contextmanager
