@@ -11,11 +11,4 @@ echo "数据库：${DATABASE_URL:-sqlite（默认）}"
 # Two processes (pytest-xdist; TEST_PROCESSES=0 for one). Tests are handed out in
 # pytest-django's order (transactional ones, which empty the database, last in each
 # process); modules whose tests share state are marked xdist_group and run in one process.
-if [ $# -gt 0 ]; then
-  exec .venv/bin/python -m pytest -n "${TEST_PROCESSES:-2}" --dist loadgroup "$@"
-fi
-# The robustness suite runs on its own, in one process: its last test asserts that over a
-# thousand malformed workbooks were checked, which needs every test of the module before it.
-ROBUSTNESS=tests/budgets/workbook/test_robustness.py
-.venv/bin/python -m pytest -n "${TEST_PROCESSES:-2}" --dist loadgroup --ignore="$ROBUSTNESS"
-exec .venv/bin/python -m pytest -n 0 "$ROBUSTNESS"
+exec .venv/bin/python -m pytest -n "${TEST_PROCESSES:-2}" --dist loadgroup "$@"

@@ -27,6 +27,38 @@ def _process_media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _serialized_rows_in_bulk():
+    """Serialized-rollback tests get the migrated rows back by bulk inserts (tests/support/
+    database.py; ``tests/test_migrated_database.py`` checks it gives Django's rows)."""
+    from django.db import connection
+
+    from tests.support.database import faster_restore
+
+    faster_restore(connection.creation)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pdf_rendered_once():
+    """WeasyPrint turns the same HTML into the same bytes (no dates, no random ids), in
+    seconds for a whole demo document: a test process renders each distinct HTML once and
+    hands every later caller the same bytes. Any change to a disclosure, template or CSS
+    changes the HTML, so that is rendered for real (tests/test_pdf_cache.py)."""
+    from disclosures.pdf import render
+
+    real = render.html_to_pdf
+    rendered: dict[str, bytes] = {}
+
+    def html_to_pdf(html: str) -> bytes:
+        if html not in rendered:
+            rendered[html] = real(html)
+        return rendered[html]
+
+    render.html_to_pdf = html_to_pdf
+    yield rendered
+    render.html_to_pdf = real
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: SQLite may reuse a rolled-back row's id."""
@@ -47,35 +79,38 @@ def _own_media_root(settings, tmp_path):
 def _demo_snapshots(django_db_setup, django_db_blocker):
     """``load_demo`` run once per test process and state (published, drafts), before any
     test's transaction, its rows kept to be copied (tests/support/demo.py)."""
+    from tests.support.database import migrated_database
     from tests.support.demo import Snapshots
 
     snapshots = Snapshots()
-    with django_db_blocker.unblock():
+    with migrated_database(django_db_blocker):
         snapshots.get()
         snapshots.get("--draft")
     return snapshots
 
 
-def _demo(snapshots, *options: str) -> dict:
+def _demo(request, snapshots, *options: str) -> dict:
     from django.db import connection
 
     from tests.support.demo import demo_load
 
-    if not connection.in_atomic_block:
-        # A transactional test (live server, workers) commits for real, with the on-commit
-        # work of publishing (the PDF tasks): it runs load_demo itself.
-        return demo_load(*options)
-    return snapshots.get(*options).restore()
+    if connection.in_atomic_block or "live_server" in request.fixturenames:
+        # In a test's transaction, or committed for a live server's tests (a browser has
+        # no use for the PDF tasks that publishing queues when it commits).
+        return snapshots.get(*options).restore()
+    # Another transactional test (workers, concurrent requests) commits for real, with the
+    # on-commit work of publishing (the PDF tasks): it runs load_demo itself.
+    return demo_load(*options)
 
 
 @pytest.fixture
-def demo_budgets(_demo_snapshots, db):
+def demo_budgets(request, _demo_snapshots, db):
     """Both demo budgets loaded and published (version 1) through ``load_demo``: a copy, in
     the test's transaction, of the rows it wrote once per test process (tests/support/demo.py)."""
-    return _demo(_demo_snapshots)
+    return _demo(request, _demo_snapshots)
 
 
 @pytest.fixture
-def demo_drafts(_demo_snapshots, db):
+def demo_drafts(request, _demo_snapshots, db):
     """Both demo budgets loaded as drafts (``load_demo --draft``), for tests that edit them."""
-    return _demo(_demo_snapshots, "--draft")
+    return _demo(request, _demo_snapshots, "--draft")

@@ -26,6 +26,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from budgets.models import BudgetStatus
 from budgets.services.roles import CLERK_GROUP, FINANCE_GROUP, REVIEWER_GROUP
 from disclosures.services.publishing import publication_create
+from tests.support.database import migrated_database
 from tests.support.factories import (
     BudgetFactory,
     DepartmentFactory,
@@ -312,7 +313,7 @@ def test_every_url_pattern_has_a_row():
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Built once for the module inside a transaction that is rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with migrated_database(django_db_blocker), transaction.atomic():
         yield _world()
         transaction.set_rollback(True)
 

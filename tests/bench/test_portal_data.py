@@ -4,9 +4,18 @@ from decimal import Decimal
 
 import pytest
 
-from bench.portal_data import REGION_CODE, synthetic_region
+from bench.portal_data import (
+    REGION_CODE,
+    YEARS,
+    demo_sources,
+    scale_for,
+    synthetic_content,
+    synthetic_region,
+)
+from disclosures.document import disclosure_from_dict
 from disclosures.models import Publication, SearchEntry, SearchEntryKind
 from disclosures.selectors import search_publications
+from disclosures.services.publishing import publication_fields, search_entries
 
 # (department code, year): 收入总计, 基本支出, 项目支出, “三公”经费 in 万元, worked out by
 # hand from the demos (060 2022: 2,297.34 / 175.53 / 2,121.81 / 0; 707 2023: 1,728.90 /
@@ -63,3 +72,22 @@ def test_running_again_adds_only_what_is_missing(region):
     assert more["publications_created"] == 2
     assert Publication.objects.filter(region_code=REGION_CODE).count() == 8
     assert SearchEntry.objects.filter(publication__region_code=REGION_CODE).count() == 8 * 12
+
+
+def test_each_publication_is_its_own_snapshot_worked_out_in_full(region):
+    """The generator works a snapshot out once per source, year and scale and puts each
+    department's name and code in: the rows are what ``synthetic_content`` and
+    ``publication_fields`` give for the department itself."""
+    sources = demo_sources()
+    for p in Publication.objects.filter(region_code=REGION_CODE):
+        n, i = int(p.department_code), YEARS.index(p.year)
+        source = sources[(n + 1) % 2]
+        content = synthetic_content(
+            source, source.for_year(p.year), n=n, year=p.year, scale=scale_for(n, i)
+        )
+        disclosure = disclosure_from_dict(content)
+        fields = publication_fields(disclosure)
+        assert p.content == fields.pop("content")
+        assert {key: getattr(p, key) for key in fields} == fields
+        entries = [(e.kind, e.name, e.code) for e in search_entries(disclosure)]
+        assert sorted(p.search_entries.values_list("kind", "name", "code")) == sorted(entries)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.disclosures import golden_002_forms as g
 from tests.html import column, parse_table
+from tests.support.database import migrated_database
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def page(django_db_setup, django_db_blocker):
     from budgets.services.demo import demo_budget_load, demo_files
     from disclosures.services.publishing import demo_publication_create
 
-    with django_db_blocker.unblock():
+    with migrated_database(django_db_blocker):
         from django.db import transaction
 
         with transaction.atomic():

@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from tests.disclosures import golden_003_forms as g
+from tests.support.database import migrated_database
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_pdfs")]
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def published(django_db_setup, django_db_blocker):
     from disclosures.pdf.render import render_document
     from disclosures.services.publishing import demo_publication_create
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with migrated_database(django_db_blocker), transaction.atomic():
         path = next(p for p in demo_files() if p.name.startswith("003"))
         budget = demo_budget_load(path=path)
         demo_publication_create(budget=budget)

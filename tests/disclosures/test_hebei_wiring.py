@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from disclosures.document import disclosure_from_dict, disclosure_to_dict
 from disclosures.exports.csvfiles import csv_zip_bytes
 from disclosures.exports.xlsx import workbook_bytes
+from tests.support.database import migrated_database
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def built(django_db_setup, django_db_blocker):
     from disclosures.document import disclosure_build
     from disclosures.tables import budget_data
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with migrated_database(django_db_blocker), transaction.atomic():
         path = next(p for p in demo_files() if p.name.startswith("003"))
         budget = demo_budget_load(path=path)
         disclosure = disclosure_build(budget_id=budget.pk)

@@ -209,6 +209,7 @@ def test_prerender_command_writes_what_is_missing(demo_budgets):
     )  # the other three demos and "1 个已是最新" in out.getvalue()
 
 
+@pytest.mark.xdist_group("demo_pdfs")  # shares 002's PDFs with test_hubei_document.py
 def test_the_pdf_task_stores_the_pages_and_pdfs_served_with_their_headers(client, demo_budgets):
     """The background task (here run in process) renders the PDFs, then stores everything;
     a stored PDF is the worker's file byte for byte, with the dynamic view's headers."""

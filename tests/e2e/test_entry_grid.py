@@ -7,7 +7,6 @@ conflicting save that keeps what was typed; a project created in one go. With
 ``SCREENSHOTS_DIR`` set (``scripts/screenshots.sh``), saves screenshots of the grid.
 """
 
-import io
 import os
 import re
 import shutil
@@ -15,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
@@ -42,29 +40,13 @@ pytestmark = [
 
 
 @pytest.fixture
-def catalogues(live_server):
-    call_command("load_catalogues", verbosity=0, stdout=io.StringIO())
-
-
-@pytest.fixture
-def budget(catalogues):
+def budget(live_server):
     department = DepartmentFactory(code="060", name="测试医疗保障局")
     UnitFactory(department=department, code="060001", name="测试医疗保障局本级")
     UnitFactory(
         department=department, code="060002", name="医疗保障服务中心", kind=UnitKind.INSTITUTION
     )
     return BudgetFactory(department=department)
-
-
-@pytest.fixture
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

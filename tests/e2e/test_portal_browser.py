@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -35,30 +34,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def catalogues(live_server):
-    """The live server's tests flush the database between tests, catalogues included."""
-    call_command("load_catalogues", verbosity=0, stdout=io.StringIO())
-
-
-@pytest.fixture
-def published_site(live_server, catalogues, demo_budgets, settings, tmp_path):
+def published_site(live_server, demo_budgets, settings, tmp_path):
     """Both demos published on a live server; 000's PDFs rendered by the real task."""
     settings.MEDIA_ROOT = tmp_path
     publication_render_pdfs.call(Publication.objects.get(department_code="060").pk)
     return live_server.url
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
-    # makes around it are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield browser
-        browser.close()
 
 
 def _screenshot(page, name: str) -> None:

@@ -7,12 +7,10 @@ the bar, else the card's white), every table cell's width against its CSS minimu
 the page's scroll width. With ``SCREENSHOTS_DIR`` set, saves the region page.
 """
 
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 from bench.portal_data import REGION_CODE, synthetic_region
 from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS, _screenshot
@@ -57,26 +55,9 @@ NO_SIDEWAYS = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
 @pytest.fixture
-def catalogues(live_server):
-    """The live server's tests flush the database between tests, catalogues included."""
-    call_command("load_catalogues", verbosity=0, stdout=io.StringIO())
-
-
-@pytest.fixture
-def region_site(live_server, catalogues, demo_budgets):
+def region_site(live_server, demo_budgets):
     synthetic_region(departments=12, years=(2023, 2024), verbose=False)
     return live_server.url
-
-
-@pytest.fixture
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield browser
-        browser.close()
 
 
 def _check_charts(page) -> None:

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import NarrativeKey, ProjectIndicator
-from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS, browser, catalogues  # noqa: F401
+from tests.e2e.test_portal_browser import CHROMIUM, VIEWPORTS
 from tests.factories import clerk_of
 
 pytestmark = [
@@ -24,7 +24,7 @@ pytestmark = [
 ]
 
 
-def test_progress_list_links_and_the_draft_preview(live_server, catalogues, demo_drafts, browser):  # noqa: F811
+def test_progress_list_links_and_the_draft_preview(live_server, demo_drafts, browser):
     budget = demo_drafts["000"]
     # Example 000 is complete; two things left out show how missing items are listed.
     budget.narrative_sections.filter(key=NarrativeKey.GLOSSARY).delete()

@@ -66,12 +66,13 @@ class Snapshot:
         """Insert the rows again (in the caller's transaction) and return the budgets."""
         from budgets.models import Budget
 
-        for model, objects in self.rows.items():
-            for obj in objects:
-                obj._state.adding = True
-            model._base_manager.bulk_create(objects)
-        if connection.vendor == "postgresql":
-            _sequences_past(self.rows)
+        with transaction.atomic():  # one commit when the caller is not in a transaction
+            for model, objects in self.rows.items():
+                for obj in objects:
+                    obj._state.adding = True
+                model._base_manager.bulk_create(objects)
+            if connection.vendor == "postgresql":
+                _sequences_past(self.rows)
         budgets = Budget.objects.in_bulk(self.budget_pks.values())
         return {key: budgets[pk] for key, pk in self.budget_pks.items()}
 

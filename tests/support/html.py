@@ -1,5 +1,7 @@
 """Read real rendered HTML the way a browser would submit it."""
 
+from functools import lru_cache
+
 from bs4 import BeautifulSoup
 
 
@@ -36,6 +38,13 @@ def field_errors(html: str) -> list[str]:
     return [li.get_text(strip=True) for li in soup.select("ul.errorlist li")]
 
 
+@lru_cache(maxsize=8)
+def _page(html: str) -> BeautifulSoup:
+    """A page parsed once for the readers below, which only read it: a golden test reads a
+    dozen tables of the same page, and parsing a whole disclosure takes a good part of a second."""
+    return BeautifulSoup(html, "html.parser")
+
+
 def parse_table(html: str, number: int) -> tuple[list[tuple[str, ...]], list[list[str]], list[str]]:
     """Read rendered table ``number`` as a person would: header paths, body rows, row classes.
 
@@ -43,8 +52,7 @@ def parse_table(html: str, number: int) -> tuple[list[tuple[str, ...]], list[lis
     body column is identified by the labels above it (e.g. ``("基本支出", "人员经费",
     "工资福利支出")``), not by anything the product computed.
     """
-    soup = BeautifulSoup(html, "html.parser")
-    table = soup.find("table", attrs={"data-table": str(number)})
+    table = _page(html).find("table", attrs={"data-table": str(number)})
     # The column-number row (``** | ** | 1 | 2 …``, Hubei) numbers columns; it names none.
     header_rows = [
         tr
@@ -90,7 +98,6 @@ def column(paths: list[tuple[str, ...]], *path: str) -> int:
 
 def column_numbers(html: str, number: int) -> list[str]:
     """The cells of table ``number``'s column-number row, or [] when it prints none."""
-    soup = BeautifulSoup(html, "html.parser")
-    table = soup.find("table", attrs={"data-table": str(number)})
+    table = _page(html).find("table", attrs={"data-table": str(number)})
     row = table.find("thead").find("tr", class_="column-numbers")
     return [th.get_text(strip=True) for th in row.find_all("th")] if row else []

@@ -15,6 +15,7 @@ from budgets.models import FunctionalSubject
 from budgets.workbook.importing import budget_workbook_import
 from disclosures.checks import Level, check_budget
 from disclosures.tables import build_all
+from tests.support.database import migrated_database
 from tests.support.department_workbooks import DEPARTMENTS, YEAR, department_workbook
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ OWN_CATEGORY = {
 @pytest.fixture(scope="module")
 def workbooks(django_db_setup, django_db_blocker):
     # The writer reads the year's catalogue for the template's 科目目录 sheet (read only).
-    with django_db_blocker.unblock():
+    with migrated_database(django_db_blocker):
         return {spec.key: department_workbook(spec) for spec in DEPARTMENTS}
 
 

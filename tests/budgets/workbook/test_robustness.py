@@ -5,13 +5,15 @@ Every case goes through ``budget_workbook_import``: it either imports or raises
 refused import leaves every table of the budgets app exactly as it was. The process's
 peak memory stays under a bound. Hypothesis runs derandomized (the same cases on
 every run and in CI) without deadlines; the whole module takes well under a minute.
+
+Each test runs its Hypothesis search itself and asserts how many cases it checked (the
+counts add up to over a thousand), so the tests may run in any process and order.
 """
 
 import io
-import os
 import re
-import resource
 import zlib
+from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
@@ -29,18 +31,11 @@ from budgets.workbook.importing import (
 )
 from tests.support import hostile
 
-# Under pytest-xdist the whole module runs in one process: the case count and the memory
-# bound are the module's.
-pytestmark = pytest.mark.xdist_group("robustness")
-
-# The process's peak memory may grow by this much over the whole module (bombs are refused
-# before they are read; tracemalloc per case would make the module five times slower —
+# The process's peak memory may grow by this much over a test (bombs are refused before
+# they are read; tracemalloc per case would make the module five times slower —
 # tests/budgets/workbook/test_uploads.py measures the bombs' peaks with it).
 RSS_GROWTH_MB = 250
-START_RSS_MB = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 IMPORT_EVERY = 25
-ACCEPTED: list[int] = []
-CASES: dict[str, int] = {}  # test → cases checked
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FUZZ = fuzz(
     derandomize=True,
@@ -92,24 +87,52 @@ def counts() -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
+def _peak_mb() -> float:
+    """The process's peak resident memory (VmHWM) since ``_peak_reset``."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+def _peak_reset() -> None:
+    """Start the peak from the memory in use now (Linux: ``5`` to clear_refs)."""
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+        refs.write("5")
+
+
+@dataclass
+class Cases:
+    """The cases one test checked, the workbooks the preview accepted, and the memory in
+    use when the test started (the process's peak is measured from there)."""
+
+    checked: int = 0
+    accepted: int = 0
+    start_mb: float = 0.0
+
+
+CASES = Cases()
+
+
+@pytest.fixture(autouse=True)
+def cases() -> Cases:
+    global CASES  # noqa: PLW0603  (check() is called from inside Hypothesis's runs)
+    _peak_reset()
+    CASES = Cases(start_mb=_peak_mb())
+    return CASES
+
+
 def check(data: bytes) -> None:
-    # "path::test_name@robustness (call)": pytest-xdist's loadgroup appends the group.
-    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0].split("@")[0]
-    CASES[test] = CASES.get(test, 0) + 1
-    _check(data)
-
-
-def _check(data: bytes) -> None:
     """``data`` previews without an exception; refused, it imports nothing; memory bounded.
 
     A workbook the preview accepts (a mutation in an unused part) is imported for real only
     every ``IMPORT_EVERY``-th time: a successful import rewrites the demo budget, which
     costs a second, a hundred times what a refusal costs.
     """
+    CASES.checked += 1
     preview = budget_workbook_preview(data=data)
     if preview.ok:
-        ACCEPTED.append(1)
-        if len(ACCEPTED) % IMPORT_EVERY == 0:
+        CASES.accepted += 1
+        if CASES.accepted % IMPORT_EVERY == 0:
             budget_workbook_import(data=data, replace=True)
     else:
         for problem in preview.problems:
@@ -118,16 +141,19 @@ def _check(data: bytes) -> None:
         with pytest.raises(ImportRefused):
             budget_workbook_import(data=data, replace=True)
         assert counts() == before  # zero partial writes
-    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - START_RSS_MB
+    grown = _peak_mb() - CASES.start_mb
     assert grown < RSS_GROWTH_MB, f"peak memory grew by {grown:.0f} MB"
 
 
 # --- the archive as bytes: flipped, inserted, deleted bytes; truncation -----------------
 
 
-@fuzz(FUZZ, max_examples=400)
+ARCHIVE_CASES = 400
+
+
+@fuzz(FUZZ, max_examples=ARCHIVE_CASES)
 @given(data=st.data())
-def test_corrupted_archive_bytes(base, data):
+def _corrupted_archive_bytes(base, data):
     raw = bytearray(base)
     for _ in range(data.draw(st.integers(1, 4))):
         if len(raw) < 2:
@@ -145,6 +171,11 @@ def test_corrupted_archive_bytes(base, data):
     check(bytes(raw))
 
 
+def test_corrupted_archive_bytes(base, cases):
+    _corrupted_archive_bytes(base=base)
+    assert cases.checked >= ARCHIVE_CASES, cases
+
+
 # --- one XML part corrupted, then zipped again (so the zip is fine, the XML is not) -----
 
 XML_PARTS = [
@@ -157,9 +188,12 @@ XML_PARTS = [
 ]
 
 
-@fuzz(FUZZ, max_examples=260)
+XML_CASES = 260
+
+
+@fuzz(FUZZ, max_examples=XML_CASES)
 @given(data=st.data(), name=st.sampled_from(XML_PARTS))
-def test_corrupted_xml_parts(parts, data, name):
+def _corrupted_xml_parts(parts, data, name):
     xml = bytearray(parts[name])
     at = data.draw(st.integers(0, len(xml)))
     action = data.draw(
@@ -178,6 +212,11 @@ def test_corrupted_xml_parts(parts, data, name):
     else:
         xml[at:at] = b"&undefined;"
     check(hostile.rezip({**parts, name: bytes(xml)}))
+
+
+def test_corrupted_xml_parts(parts, cases):
+    _corrupted_xml_parts(parts=parts)
+    assert cases.checked >= XML_CASES, cases
 
 
 JUNK = [b"<", b">", b"</row>", b"<row>", b"<c>", b"]]>", b"<!--", b"\x00", b"&", b"<?x?>"]
@@ -217,13 +256,16 @@ DATA_SHEETS = ["基本信息", "预算单位", "基本支出", "项目", "项目
 DATA_SHEETS += ["上年对比数", "政府采购", "国有资产", "整体绩效目标"]
 
 
-@fuzz(FUZZ, max_examples=200)
+CELL_CASES = 200
+
+
+@fuzz(FUZZ, max_examples=CELL_CASES)
 @given(
     data=st.data(),
     title=st.sampled_from(DATA_SHEETS),
     cells=st.lists(st.sampled_from(CELLS), min_size=1, max_size=3),
 )
-def test_wrong_cells(base, parts, data, title, cells):
+def _wrong_cells(base, parts, data, title, cells):
     name = hostile.sheet_part(base, title)
     xml = parts[name].decode()
     for cell in cells:
@@ -233,12 +275,20 @@ def test_wrong_cells(base, parts, data, title, cells):
     check(hostile.rezip({**parts, name: xml.encode()}))
 
 
+def test_wrong_cells(base, parts, cases):
+    _wrong_cells(base=base, parts=parts)
+    assert cases.checked >= CELL_CASES, cases
+
+
 # --- missing parts and sheets; rows around the limit -------------------------------------
 
 
-@fuzz(FUZZ, max_examples=100)
+MISSING_CASES = 100
+
+
+@fuzz(FUZZ, max_examples=MISSING_CASES)
 @given(data=st.data())
-def test_missing_parts_and_sheets(base, parts, data):
+def _missing_parts_and_sheets(base, parts, data):
     members = dict(parts)
     names = sorted(members)
     for name in data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)):
@@ -252,31 +302,42 @@ def test_missing_parts_and_sheets(base, parts, data):
     check(hostile.rezip(members))
 
 
-@fuzz(FUZZ, max_examples=60)
+def test_missing_parts_and_sheets(base, parts, cases):
+    _missing_parts_and_sheets(base=base, parts=parts)
+    assert cases.checked >= MISSING_CASES, cases
+
+
+ROW_CASES = 60
+
+
+@fuzz(FUZZ, max_examples=ROW_CASES)
 @given(
     count=st.integers(1, 60), title=st.sampled_from(["基本支出", "项目支出明细", "专项转移支付"])
 )
-def test_rows_up_to_the_limit(base, count, title, settings):
+def _rows_up_to_the_limit(base, count, title, settings):
     settings.WORKBOOK_SHEET_MAX_ROWS = 50
     data = hostile.many_rows(base, count=count, title=title, seed=count)
     check(data)
 
 
-def test_compressed_garbage_and_empty_members(parts):
+def test_rows_up_to_the_limit(base, settings, cases):
+    _rows_up_to_the_limit(base=base, settings=settings)
+    assert cases.checked >= ROW_CASES, cases
+
+
+GARBAGE_CASES = 6
+
+
+def test_compressed_garbage_and_empty_members(parts, cases):
     """A member whose deflate stream is cut (zlib raises while rows stream)."""
     for name in ("xl/worksheets/sheet4.xml", "xl/workbook.xml", "xl/styles.xml"):
         check(hostile.rezip({**parts, name: b""}))
         stream = zlib.compress(parts[name])[:-40]
         check(hostile.rezip({**parts, name: stream}))
+    assert cases.checked == GARBAGE_CASES
 
 
-def test_at_least_a_thousand_cases_were_checked():
-    """Run last (file order): Hypothesis stops early when it runs out of distinct cases."""
-    fuzzed = [
-        name
-        for name in globals()
-        if name.startswith("test_") and name != "test_at_least_a_thousand_cases_were_checked"
-    ]
-    if set(CASES) != set(fuzzed):
-        pytest.skip("only part of the module ran")
-    assert sum(CASES.values()) >= 1000, CASES
+def test_the_tests_check_over_a_thousand_cases_in_all():
+    """Each test above asserts the cases it checked; together that is over a thousand."""
+    counts = [ARCHIVE_CASES, XML_CASES, CELL_CASES, MISSING_CASES, ROW_CASES, GARBAGE_CASES]
+    assert sum(counts) >= 1000

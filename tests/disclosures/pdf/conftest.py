@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from budgets.models import Budget
 from disclosures.document import Disclosure, disclosure_build
 from disclosures.pdf.render import render_document
+from tests.support.database import migrated_database
 
 
 @dataclass
@@ -38,7 +39,7 @@ DEMOS = {"000": ("410702", 2022, "060"), "001": ("411200", 2023, "707")}
 def demo_pdfs(django_db_setup, django_db_blocker) -> dict[str, RenderedPdf]:
     """Both demo budgets rendered as whole documents; the database is left as it was."""
     rendered = {}
-    with django_db_blocker.unblock(), transaction.atomic():
+    with migrated_database(django_db_blocker), transaction.atomic():
         call_command("load_demo", verbosity=0, stdout=io.StringIO())
         for key, (region, year, department) in DEMOS.items():
             budget = Budget.objects.get(

@@ -94,6 +94,7 @@ def test_user_text_is_escaped_in_the_pdf_source(demo_drafts):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;职责&lt;/b&gt;" in html
 
 
+@pytest.mark.xdist_group("demo_pdfs")  # 001's document, as in test_document.py
 def test_render_pdf_command(demo_drafts, tmp_path):
     target = tmp_path / "out.pdf"
     out = io.StringIO()

@@ -10,7 +10,7 @@ from disclosures.document import disclosure_build
 from disclosures.pdf.render import document_html, render_document
 from tests.disclosures import golden_003 as g
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_pdfs")]
 
 
 def test_the_003_pdf_is_its_nine_tables_then_the_explanation(demo_budgets):

@@ -11,7 +11,7 @@ from disclosures.pdf.render import document_html, render_document
 from tests.disclosures import golden_002_forms as forms
 from tests.support import golden_002 as g
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_pdfs")]
 
 
 def test_the_002_pdf_is_its_eight_tables_one_a_page_then_its_forms(demo_budgets):
