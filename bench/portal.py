@@ -526,49 +526,19 @@ def combine(loads: list[dict]) -> dict:
     }
 
 
-class _Wrapper:
-    """``wsgi.file_wrapper`` as gunicorn's: the file in one go (sendfile there)."""
-
-    def __init__(self, handle, block_size=8192):
-        self.handle = handle
-
-    def __iter__(self):
-        yield self.handle.read()
-
-    def close(self):
-        self.handle.close()
-
-
 def handler_cpu(urls, twins) -> dict[str, tuple[float, float]]:
     """CPU µs per request in this process, through the whole WSGI application (WhiteNoise,
     middleware, views), for each URL and its static twin: the server's own cost, without
     the network, the client or other processes' load (``time.process_time``)."""
-    import io
-
     from django.core.wsgi import get_wsgi_application
+
+    from bench.wsgi import get_environ
 
     application = get_wsgi_application()  # after the twins exist: WhiteNoise scans them now
 
     def once(target: str) -> None:
         path, _, query = target.partition("?")
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": unquote(path),
-            "QUERY_STRING": query,
-            "SCRIPT_NAME": "",
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "127.0.0.1",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "wsgi.input": io.BytesIO(),
-            "wsgi.errors": sys.stderr,
-            "wsgi.url_scheme": "http",
-            "wsgi.version": (1, 0),
-            "wsgi.multithread": True,
-            "wsgi.multiprocess": True,
-            "wsgi.run_once": False,
-            "wsgi.file_wrapper": _Wrapper,
-        }
+        environ = get_environ(unquote(path), query)
         statuses = []
         body = application(environ, lambda status, headers, exc=None: statuses.append(status))
         for _chunk in body:

@@ -15,7 +15,6 @@ difference — what the stored path costs beyond WhiteNoise's.
 """
 
 import argparse
-import io
 import os
 import statistics
 import sys
@@ -43,6 +42,7 @@ os.environ.update(
 os.environ.pop("DATABASE_URL", None)  # SQLite: the stored path makes no query
 
 from bench.setup import django_for_bench  # noqa: E402
+from bench.wsgi import get_environ  # noqa: E402
 
 django_for_bench("published")
 
@@ -65,44 +65,9 @@ URLS = [
 TWINS = Path(settings.STATIC_ROOT) / "bench-published-twins"
 
 
-class _Wrapper:
-    """``wsgi.file_wrapper`` as gunicorn's: the file in one go (sendfile there)."""
-
-    def __init__(self, handle, block_size=8192):
-        self.handle = handle
-
-    def __iter__(self):
-        yield self.handle.read()
-
-    def close(self):
-        self.handle.close()
-
-
-def environ(path: str, **extra) -> dict:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-        "wsgi.url_scheme": "http",
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": True,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        "wsgi.file_wrapper": _Wrapper,
-        **extra,
-    }
-
-
 def once(application, path: str) -> None:
     statuses = []
-    body = application(environ(path), lambda status, headers, exc=None: statuses.append(status))
+    body = application(get_environ(path), lambda status, headers, exc=None: statuses.append(status))
     for _chunk in body:
         pass
     body.close()
