@@ -39,6 +39,18 @@ def _serialized_rows_in_bulk():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _flush_by_delete():
+    """PostgreSQL: a transactional test's flush deletes the rows rather than truncating the
+    tables (tests/support/database.py; ``tests/test_migrated_database.py`` flushes)."""
+    from django.db import connection
+
+    from tests.support.database import faster_flush
+
+    if connection.vendor == "postgresql":
+        faster_flush(connection.ops)
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _pdf_rendered_once():
     """WeasyPrint turns the same HTML into the same bytes (no dates, no random ids), in
     seconds for a whole demo document: a test process renders each distinct HTML once and

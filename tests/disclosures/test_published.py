@@ -209,14 +209,14 @@ def test_prerender_command_writes_what_is_missing(demo_budgets):
     )  # the other three demos and "1 个已是最新" in out.getvalue()
 
 
-@pytest.mark.xdist_group("demo_pdfs")  # shares 002's PDFs with test_hubei_document.py
+@pytest.mark.xdist_group("demo_pdfs")  # shares 000's document PDF with test_document.py
 def test_the_pdf_task_stores_the_pages_and_pdfs_served_with_their_headers(client, demo_budgets):
     """The background task (here run in process) renders the PDFs, then stores everything;
     a stored PDF is the worker's file byte for byte, with the dynamic view's headers."""
     from disclosures.pdf.tasks import publication_render_pdfs
 
-    base = "/disclosures/420323/2022/058/"  # Hubei: 8 tables, the quickest PDFs
-    publication = _publication("058")
+    base = BASE  # 000: twelve tables (002 has 46 with its forms, 003 52), the fewest PDFs
+    publication = _publication()
     publication_render_pdfs.call(publication.pk)
     publication.refresh_from_db()
     storage = published_storage()
@@ -224,7 +224,7 @@ def test_the_pdf_task_stores_the_pages_and_pdfs_served_with_their_headers(client
         stored, body, queries = _get(client, url)
         assert queries == 0 and body[:5] == b"%PDF-"
         assert body == storage.open(page_file(publication.pk, render_stamp(), page)).read()
-        storage.delete(manifest_name(region="420323", year=2022, department="058"))
+        storage.delete(manifest_name(region="410702", year=2022, department="060"))
         rendered, rendered_body, queries = _get(client, url)
         assert queries > 0 and rendered_body == body
         assert dict(stored.items()) == dict(rendered.items()), url

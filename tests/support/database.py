@@ -72,6 +72,27 @@ def faster_restore(creation) -> None:
     creation.deserialize_db_from_string = restore
 
 
+def faster_flush(operations) -> None:
+    """Make PostgreSQL's flush (the end of every transactional test) ``DELETE`` the rows
+    instead of ``TRUNCATE`` the tables: a test leaves a few thousand rows, and TRUNCATE
+    replaces each of the sixty tables' files (~0.4 s a flush, DELETE ~0.03 s). The tables
+    end up as empty either way; every foreign key is deferrable (Django makes them so),
+    checked at the flush's commit. Resetting sequences or cascading keeps Django's SQL."""
+    django_flush = operations.sql_flush
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if not tables or reset_sequences or allow_cascade:
+            return django_flush(
+                style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        quote = operations.quote_name
+        return ["SET CONSTRAINTS ALL DEFERRED;"] + [
+            f"DELETE FROM {quote(table)};" for table in tables
+        ]
+
+    operations.sql_flush = sql_flush
+
+
 @contextmanager
 def migrated_database(django_db_blocker):
     """Database access for a session- or module-scoped fixture, on the migrated rows."""

@@ -14,6 +14,7 @@ import io
 import re
 import zlib
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 from django.apps import apps
@@ -23,9 +24,11 @@ from hypothesis import settings as fuzz
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from budgets.workbook import importing
 from budgets.workbook.export import budget_workbook_export
 from budgets.workbook.importing import (
     ImportRefused,
+    Preview,
     budget_workbook_import,
     budget_workbook_preview,
 )
@@ -107,6 +110,7 @@ class Cases:
 
     checked: int = 0
     accepted: int = 0
+    refused: int = 0
     start_mb: float = 0.0
 
 
@@ -126,7 +130,10 @@ def check(data: bytes) -> None:
 
     A workbook the preview accepts (a mutation in an unused part) is imported for real only
     every ``IMPORT_EVERY``-th time: a successful import rewrites the demo budget, which
-    costs a second, a hundred times what a refusal costs.
+    costs a second, a hundred times what a refusal costs. A refused workbook is imported
+    with the preview just made (``_import_with``: the import's first step would read the
+    same bytes again, against the same tables), except every ``IMPORT_EVERY``-th, which
+    reads it again; both raise ``ImportRefused`` with the preview's problems.
     """
     CASES.checked += 1
     preview = budget_workbook_preview(data=data)
@@ -135,14 +142,32 @@ def check(data: bytes) -> None:
         if CASES.accepted % IMPORT_EVERY == 0:
             budget_workbook_import(data=data, replace=True)
     else:
+        CASES.refused += 1
         for problem in preview.problems:
             assert CJK.search(str(problem)), problem
         before = counts()
-        with pytest.raises(ImportRefused):
-            budget_workbook_import(data=data, replace=True)
+        with pytest.raises(ImportRefused) as refused:
+            if CASES.refused % IMPORT_EVERY == 0:
+                budget_workbook_import(data=data, replace=True)
+            else:
+                _import_with(preview, data)
+        assert [str(p) for p in refused.value.problems] == [str(p) for p in preview.problems]
         assert counts() == before  # zero partial writes
     grown = _peak_mb() - CASES.start_mb
     assert grown < RSS_GROWTH_MB, f"peak memory grew by {grown:.0f} MB"
+
+
+def _import_with(preview: Preview, data: bytes) -> None:
+    """``budget_workbook_import(data=data, replace=True)``, its own preview of ``data``
+    being ``preview`` (made just before, nothing written since) instead of a second read."""
+
+    def same(*, data: bytes, create_missing: bool = False) -> Preview:
+        assert data is shown and not create_missing
+        return preview
+
+    shown = data
+    with mock.patch.object(importing, "budget_workbook_preview", same):
+        budget_workbook_import(data=data, replace=True)
 
 
 # --- the archive as bytes: flipped, inserted, deleted bytes; truncation -----------------
