@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from budgets.models import BudgetStatus, ExpenditureLine
 from budgets.services.roles import FINANCE_GROUP, REVIEWER_GROUP
+from tests.budgets.entry.test_grid_save import row as grid_row
 from tests.support.factories import (
     BudgetFactory,
     DepartmentFactory,
@@ -48,16 +49,7 @@ def page(client, url) -> BeautifulSoup:
 
 def save(client, url, amount="20.00"):
     line = ExpenditureLine.objects.get()
-    row = {
-        "id": line.pk,
-        "unit": "060001",
-        "functional": "2101501",
-        "dept": "30101",
-        "gov": "50101",
-        "source": "1",
-        "cost": "",
-        "amount": amount,
-    }
+    row = grid_row(id=line.pk, amount=amount)
     body = json.dumps({"version": "x", "rows": [row]})
     return client.post(url, body, content_type="application/json")
 
